@@ -1,0 +1,26 @@
+package io.agenttransport.spi;
+
+import java.util.Objects;
+
+/**
+ * Whether a provider can run here, and why not.
+ *
+ * @param available whether the provider can be used
+ * @param reason why it cannot, or a short description when it can
+ */
+public record Availability(boolean available, String reason) {
+  /** Validates the components. */
+  public Availability {
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Returns an availability that says the provider can be used. */
+  public static Availability ok() {
+    return new Availability(true, "available");
+  }
+
+  /** Returns an availability that says the provider cannot be used, and why. */
+  public static Availability unavailable(String reason) {
+    return new Availability(false, reason);
+  }
+}
