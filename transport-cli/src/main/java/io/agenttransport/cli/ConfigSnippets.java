@@ -8,9 +8,9 @@ import java.util.List;
  * Writes the YAML of core's and an agent's configuration for certificates made by {@code certs}, as
  * printed by {@code certs} and used by the demo.
  */
-final class ConfigSnippets {
+public final class ConfigSnippets {
   /** The key id core signs with, and agents trust core's certificate under. */
-  static final String CORE_KEY_ID = "core";
+  public static final String CORE_KEY_ID = "core";
 
   private ConfigSnippets() {}
 
@@ -18,7 +18,7 @@ final class ConfigSnippets {
    * Returns core's configuration: mutual TLS with {@code caBundle}, {@code clientKey} and {@code
    * clientCert}, requests signed with the same key, and the agents to talk to.
    */
-  static String core(
+  public static String core(
       String transport, Path caBundle, Path clientKey, Path clientCert, List<AgentAddress> agents) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("transport: ").append(quote(transport)).append('\n');
@@ -40,7 +40,7 @@ final class ConfigSnippets {
    * Returns an agent's configuration: mutual TLS with the agent's certificate and key, core's
    * pinned identity, actions enabled and core's certificate trusted for signatures.
    */
-  static String agent(
+  public static String agent(
       String transport,
       String bindHost,
       int port,
@@ -72,7 +72,7 @@ final class ConfigSnippets {
   }
 
   /** Returns a single-quoted YAML scalar, in which only a quote needs escaping (doubled). */
-  static String quote(String value) {
+  public static String quote(String value) {
     return "'" + value.replace("'", "''") + "'";
   }
 }

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param config core's configuration
  * @param transport the client transport that the {@code transport} key selected
  */
-record CoreClient(CoreConfig config, ClientTransport transport) implements AutoCloseable {
-  CoreClient {
+public record CoreClient(CoreConfig config, ClientTransport transport) implements AutoCloseable {
+  /** Validates the components. */
+  public CoreClient {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(transport, "transport");
   }
@@ -29,7 +30,7 @@ record CoreClient(CoreConfig config, ClientTransport transport) implements AutoC
    *
    * @throws ConfigException if the file or a value in it cannot be used
    */
-  static CoreClient open(Path file) {
+  public static CoreClient open(Path file) {
     CoreConfig config = ConfigLoader.loadCore(file);
     ClientTransport transport =
         CoreTransports.create(config, TransportRegistry.load(), CallListener.NONE);
@@ -41,7 +42,7 @@ record CoreClient(CoreConfig config, ClientTransport transport) implements AutoC
    *
    * @throws ConfigException if neither names an agent
    */
-  AgentAddress agentOrFirst(@Nullable AgentAddress requested) {
+  public AgentAddress agentOrFirst(@Nullable AgentAddress requested) {
     if (requested != null) {
       return requested;
     }
