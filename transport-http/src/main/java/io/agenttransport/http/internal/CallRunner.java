@@ -76,7 +76,7 @@ final class CallRunner {
     try {
       request = buildRequest(spec, channel.address());
     } catch (TransportException e) {
-      LOG.warn("{} to agent {} not sent: {}", spec.operation(), channel.address(), e.getMessage());
+      logFailure(spec.operation(), channel.address(), e);
       future.completeExceptionally(e);
       return future;
     }
@@ -200,6 +200,16 @@ final class CallRunner {
         .build();
   }
 
+  /** Logs a failed call; messages of the framework's exceptions hold no secrets. */
+  private static void logFailure(
+      AgentOperation operation, AgentAddress address, TransportException error) {
+    if (error instanceof RequestRejectedException) {
+      LOG.warn("{} on agent {} rejected: {}", operation, address, error.getMessage());
+    } else {
+      LOG.warn("Call failed: {}", error.getMessage());
+    }
+  }
+
   private void report(
       CallSpec<?> spec, AgentAddress address, long startNanos, @Nullable Throwable error) {
     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
@@ -255,7 +265,7 @@ final class CallRunner {
       try (response) {
         future.complete(decoder.decode(response, spec.responseType(), address, spec.operation()));
       } catch (TransportException e) {
-        LOG.warn("{} on agent {} failed: {}", spec.operation(), address, e.getMessage());
+        logFailure(spec.operation(), address, e);
         future.completeExceptionally(e);
       } catch (IOException e) {
         fail(call, e);
@@ -299,7 +309,7 @@ final class CallRunner {
       } else {
         mapped = failures.map(error, address, operation);
       }
-      LOG.warn("{} on agent {} failed: {}", operation, address, mapped.getMessage());
+      logFailure(operation, address, mapped);
       LOG.debug("{} on agent {} failed with", operation, address, error);
       future.completeExceptionally(mapped);
     }
