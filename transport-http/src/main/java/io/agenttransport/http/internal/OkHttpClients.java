@@ -50,7 +50,8 @@ final class OkHttpClients {
             // No per-read timeout after the handshake: the call timeout bounds the whole call.
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
-            .callTimeout(settings.callTimeout());
+            .callTimeout(settings.callTimeout())
+            .eventListenerFactory(CallTrace::of);
     if (tls != null) {
       builder
           .sslSocketFactory(
