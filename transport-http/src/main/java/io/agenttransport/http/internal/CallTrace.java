@@ -6,7 +6,7 @@ import okhttp3.Handshake;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records how far one call got, so that a failure can be told apart by when it happened.
+ * Records how far one call got, so that a failure can be classified by when it happened.
  *
  * <p>Each request carries its own trace as a tag, and the client's event listener factory hands
  * that trace to OkHttp as the call's listener.

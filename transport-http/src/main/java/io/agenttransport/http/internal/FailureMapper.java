@@ -62,8 +62,8 @@ final class FailureMapper {
           error);
     }
     if (trace != null && trace.failedAfterHandshake() && isConnectionLoss(error)) {
-      // NOTE: an agent that crashes right after a handshake is reported the same way; the two
-      // cannot be told apart from core's side.
+      // NOTE: an agent that crashes right after a handshake is reported the same way, because
+      // core's side cannot distinguish the two.
       return new AuthenticationFailedException(
           "the agent closed the connection right after the TLS handshake, before answering ("
               + error.getMessage()

@@ -28,11 +28,17 @@ import io.agenttransport.model.JsonValue;
 import io.agenttransport.model.NodeInfo;
 import io.agenttransport.model.ShardList;
 import io.agenttransport.model.StoreInfo;
+import io.agenttransport.security.RequestGuard;
+import io.agenttransport.security.signature.SignatureAlgorithm;
+import io.agenttransport.security.tls.ServerTlsMaterial;
 import io.agenttransport.spi.ClientTransport;
+import io.agenttransport.spi.ServerContext;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +148,38 @@ class TlsEndToEndTest {
         failure(channel.actionLookup(UUID.randomUUID()), NotFoundException.class);
 
     assertThat(error.status()).isEqualTo(404);
+  }
+
+  @Test
+  void agentRequiringSignedReadsRejectsUnsigned() throws Exception {
+    ServerSettings settings = ServerSettings.DEFAULTS;
+    ServerTlsMaterial material = tls.serverMaterial(settings);
+    RequestGuard guard =
+        RequestGuard.builder(Clock.systemUTC())
+            .tls(material)
+            .trustKey(
+                TlsSetup.KEY_ID,
+                tls.coreCert.keyPair().getPublic(),
+                SignatureAlgorithm.ECDSA_P256_SHA256)
+            .requireAllSigned(true)
+            .build();
+    server =
+        JettyAgentServer.start(
+            new ServerContext(settings, material, guard, Map.of(), Clock.systemUTC(), serverEvents),
+            agent);
+    AgentChannel unsigned = connect(ClientSettings.DEFAULTS);
+    ClientTransport signingClient =
+        tls.client(ClientSettings.builder().signAllRequests(true).build(), CallListener.NONE);
+
+    RequestRejectedException error = failure(unsigned.nodeInfo(), RequestRejectedException.class);
+    NodeInfo node = value(signingClient.open(server.boundAddress()).nodeInfo());
+    signingClient.close();
+
+    assertThat(error.reason()).isEqualTo(RejectionReason.SIGNATURE_MISSING);
+    assertThat(node.nodeId()).isEqualTo("node-1");
+    assertThat(serverEvents.events())
+        .extracting(CallEvent::rejection)
+        .containsExactly(RejectionReason.SIGNATURE_MISSING, null);
   }
 
   @Test
