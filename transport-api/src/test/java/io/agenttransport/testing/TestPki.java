@@ -69,7 +69,7 @@ public final class TestPki {
     }
   }
 
-  /** Starts a self-signed root CA with path length unlimited. */
+  /** Starts a self-signed root CA without a path length constraint. */
   public static Builder rootCa(String commonName) {
     return new Builder(commonName).ca(null);
   }

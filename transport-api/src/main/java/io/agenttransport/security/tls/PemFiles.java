@@ -173,7 +173,7 @@ public final class PemFiles {
         blocks.add(block);
       }
     } catch (IOException | RuntimeException e) {
-      // PEMParser reports bad base64, bad DER and unknown block types this way.
+      // PEMParser throws IOException or a runtime exception on bad base64, DER or block types.
       throw error(
           file,
           configKey,
