@@ -1,5 +1,10 @@
 package io.agenttransport.security.signature;
 
+import java.security.Key;
+import java.security.interfaces.ECKey;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The signature algorithms of RFC 9421 that core may sign with. The algorithm follows the key type
  * and is pinned per key id by the agent's configuration, never taken from a message. HMAC is
@@ -13,6 +18,8 @@ public enum SignatureAlgorithm {
   /** RSASSA-PSS with SHA-512, {@code rsa-pss-sha512}. */
   RSA_PSS_SHA512("rsa-pss-sha512");
 
+  private static final int P256_FIELD_BITS = 256;
+
   private final String rfcName;
 
   SignatureAlgorithm(String rfcName) {
@@ -22,5 +29,47 @@ public enum SignatureAlgorithm {
   /** Returns the name RFC 9421 registers for this algorithm, such as {@code ed25519}. */
   public String rfcName() {
     return rfcName;
+  }
+
+  /** Returns the algorithm whose RFC 9421 name is {@code name}, ignoring case, if any. */
+  public static Optional<SignatureAlgorithm> fromRfcName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (SignatureAlgorithm algorithm : values()) {
+      if (algorithm.rfcName.equals(lower)) {
+        return Optional.of(algorithm);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the algorithm that a public or private key of this type signs with: Ed25519 keys give
+   * {@link #ED25519}, P-256 keys {@link #ECDSA_P256_SHA256} and RSA keys {@link #RSA_PSS_SHA512}.
+   *
+   * @throws IllegalArgumentException naming the key type if no supported algorithm fits
+   */
+  public static SignatureAlgorithm forKey(Key key) {
+    String type = key.getAlgorithm().toUpperCase(Locale.ROOT);
+    switch (type) {
+      case "ED25519":
+      case "EDDSA":
+        return ED25519;
+      case "RSA":
+      case "RSASSA-PSS":
+        return RSA_PSS_SHA512;
+      case "EC":
+      case "ECDSA":
+        if (key instanceof ECKey
+            && ((ECKey) key).getParams().getCurve().getField().getFieldSize() == P256_FIELD_BITS) {
+          return ECDSA_P256_SHA256;
+        }
+        throw new IllegalArgumentException(
+            "unsupported EC key: expected a P-256 (secp256r1) key for ecdsa-p256-sha256");
+      default:
+        throw new IllegalArgumentException(
+            "unsupported key type '"
+                + key.getAlgorithm()
+                + "': expected an Ed25519, P-256 or RSA key");
+    }
   }
 }
