@@ -14,7 +14,8 @@ import java.util.Map;
  * A strictly parsed HTTP/1.1 request line and header fields. Anything RFC 9112 calls invalid, or
  * that could frame a body two ways, is a {@link MalformedRequestException}.
  */
-record HttpRequestHead(String method, String rawPath, String rawQuery, Map<String, List<String>> fields) {
+record HttpRequestHead(
+    String method, String rawPath, String rawQuery, Map<String, List<String>> fields) {
   private static final int MAX_HEAD_BYTES = 16 * 1024;
 
   /** A request that must be answered with 400. */
@@ -37,7 +38,8 @@ record HttpRequestHead(String method, String rawPath, String rawQuery, Map<Strin
     int query = target.indexOf('?');
     String path = query < 0 ? target : target.substring(0, query);
     String rawQuery = query < 0 ? "" : target.substring(query + 1);
-    return new HttpRequestHead(requestLine[0], path, rawQuery, parseFields(lines.subList(1, lines.size())));
+    return new HttpRequestHead(
+        requestLine[0], path, rawQuery, parseFields(lines.subList(1, lines.size())));
   }
 
   private static List<String> readLines(InputStream in, long deadlineNanos) throws IOException {

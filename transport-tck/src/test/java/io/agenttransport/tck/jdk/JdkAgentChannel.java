@@ -63,54 +63,91 @@ final class JdkAgentChannel implements AgentChannel {
 
   @Override
   public CompletableFuture<NodeInfo> nodeInfo(CallOptions options) {
-    return call(AgentOperation.NODE_INFO, AgentOperation.NODE_INFO.httpPath(), NO_BODY, NodeInfo.class, options);
+    return call(
+        AgentOperation.NODE_INFO,
+        AgentOperation.NODE_INFO.httpPath(),
+        NO_BODY,
+        NodeInfo.class,
+        options);
   }
 
   @Override
   public CompletableFuture<StoreInfo> storeInfo(CallOptions options) {
-    return call(AgentOperation.STORE_INFO, AgentOperation.STORE_INFO.httpPath(), NO_BODY, StoreInfo.class, options);
+    return call(
+        AgentOperation.STORE_INFO,
+        AgentOperation.STORE_INFO.httpPath(),
+        NO_BODY,
+        StoreInfo.class,
+        options);
   }
 
   @Override
   public CompletableFuture<ShardList> shards(CallOptions options) {
-    return call(AgentOperation.SHARDS, AgentOperation.SHARDS.httpPath(), NO_BODY, ShardList.class, options);
+    return call(
+        AgentOperation.SHARDS, AgentOperation.SHARDS.httpPath(), NO_BODY, ShardList.class, options);
   }
 
   @Override
   public CompletableFuture<ActionList> actionQueue(CallOptions options) {
-    return call(AgentOperation.ACTION_QUEUE, AgentOperation.ACTION_QUEUE.httpPath(), NO_BODY, ActionList.class, options);
+    return call(
+        AgentOperation.ACTION_QUEUE,
+        AgentOperation.ACTION_QUEUE.httpPath(),
+        NO_BODY,
+        ActionList.class,
+        options);
   }
 
   @Override
   public CompletableFuture<ActionList> actionsFinished(CallOptions options) {
     return call(
-        AgentOperation.ACTIONS_FINISHED, AgentOperation.ACTIONS_FINISHED.httpPath(), NO_BODY, ActionList.class, options);
+        AgentOperation.ACTIONS_FINISHED,
+        AgentOperation.ACTIONS_FINISHED.httpPath(),
+        NO_BODY,
+        ActionList.class,
+        options);
   }
 
   @Override
   public CompletableFuture<ActionRecord> actionLookup(UUID id, CallOptions options) {
     return call(
-        AgentOperation.ACTION_LOOKUP, AgentOperation.ACTION_LOOKUP.httpPath() + id, NO_BODY, ActionRecord.class, options);
+        AgentOperation.ACTION_LOOKUP,
+        AgentOperation.ACTION_LOOKUP.httpPath() + id,
+        NO_BODY,
+        ActionRecord.class,
+        options);
   }
 
   @Override
-  public CompletableFuture<ActionScheduleResponse> scheduleAction(ActionScheduleRequest request, CallOptions options) {
+  public CompletableFuture<ActionScheduleResponse> scheduleAction(
+      ActionScheduleRequest request, CallOptions options) {
     ActionScheduleRequest sent =
-        transport.faults().contains(Fault.NEW_ACTION_ID_PER_SEND) ? request.withId(UUID.randomUUID()) : request;
+        transport.faults().contains(Fault.NEW_ACTION_ID_PER_SEND)
+            ? request.withId(UUID.randomUUID())
+            : request;
     byte[] body;
     try {
       body = AgentJson.encode(sent);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(
-          new ProtocolException("cannot encode the schedule request: " + e.getMessage(), address, AgentOperation.ACTION_SCHEDULE, e));
+          new ProtocolException(
+              "cannot encode the schedule request: " + e.getMessage(),
+              address,
+              AgentOperation.ACTION_SCHEDULE,
+              e));
     }
-    return call(AgentOperation.ACTION_SCHEDULE, AgentOperation.ACTION_SCHEDULE.httpPath(), body, ActionScheduleResponse.class, options);
+    return call(
+        AgentOperation.ACTION_SCHEDULE,
+        AgentOperation.ACTION_SCHEDULE.httpPath(),
+        body,
+        ActionScheduleResponse.class,
+        options);
   }
 
   private <T> CompletableFuture<T> call(
       AgentOperation operation, String path, byte[] body, Class<T> type, CallOptions options) {
     if (closed) {
-      return CompletableFuture.failedFuture(new ChannelClosedException("channel is closed", address, operation, null));
+      return CompletableFuture.failedFuture(
+          new ChannelClosedException("channel is closed", address, operation, null));
     }
     TransportException refused = refuseBeforeSending(operation);
     if (refused != null) {
@@ -122,6 +159,8 @@ final class JdkAgentChannel implements AgentChannel {
     } catch (TransportException e) {
       return CompletableFuture.failedFuture(e);
     }
+    long started = System.nanoTime();
+    Duration deadline = options.effectiveDeadline(transport.context().settings().callTimeout());
     CompletableFuture<HttpResponse<byte[]>> exchange =
         transport.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -130,7 +169,9 @@ final class JdkAgentChannel implements AgentChannel {
         (response, failure) -> {
           inFlight.remove(result);
           if (failure != null) {
-            result.completeExceptionally(mapFailure(operation, failure));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            result.completeExceptionally(
+                mapFailure(operation, failure, elapsed.compareTo(deadline) >= 0));
           } else {
             complete(result, operation, response, type);
           }
@@ -151,44 +192,60 @@ final class JdkAgentChannel implements AgentChannel {
     boolean plain = address.scheme().equals("http");
     if (plain && !transport.faults().contains(Fault.PLAINTEXT_ACTIONS)) {
       return new RequestRejectedException(
-          RejectionReason.PLAINTEXT_ACTION, "actions are never sent over plain text", address, operation);
+          RejectionReason.PLAINTEXT_ACTION,
+          "actions are never sent over plain text",
+          address,
+          operation);
     }
     if (transport.context().signer() == null) {
       return new RequestRejectedException(
-          RejectionReason.SIGNING_KEY_MISSING, "core has no signing key, so it sends no actions", address, operation);
+          RejectionReason.SIGNING_KEY_MISSING,
+          "core has no signing key, so it sends no actions",
+          address,
+          operation);
     }
     return null;
   }
 
-  private HttpRequest request(AgentOperation operation, String path, byte[] body, CallOptions options) {
+  private HttpRequest request(
+      AgentOperation operation, String path, byte[] body, CallOptions options) {
     Duration deadline = options.effectiveDeadline(transport.context().settings().callTimeout());
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(address.scheme() + "://" + address.authority() + path)).timeout(deadline);
+        HttpRequest.newBuilder(URI.create(address.scheme() + "://" + address.authority() + path))
+            .timeout(deadline);
     String contentType = body.length == 0 ? null : "application/json";
     if (contentType != null) {
       builder.header("content-type", contentType);
     }
     RequestSigner signer = transport.context().signer();
-    if (signer != null && (operation.isStateChanging() || transport.context().settings().signAllRequests())) {
+    if (signer != null
+        && (operation.isStateChanging() || transport.context().settings().signAllRequests())) {
       OutboundRequest outbound =
-          new OutboundRequest(operation, operation.httpMethod(), address.authority(), path, "?", contentType, body);
+          new OutboundRequest(
+              operation, operation.httpMethod(), address.authority(), path, "?", contentType, body);
       for (Map.Entry<String, String> field : signer.sign(outbound).entrySet()) {
         builder.header(field.getKey(), field.getValue());
       }
     }
     builder.method(
         operation.httpMethod(),
-        body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        body.length == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     return builder.build();
   }
 
   private <T> void complete(
-      CompletableFuture<T> result, AgentOperation operation, HttpResponse<byte[]> response, Class<T> type) {
+      CompletableFuture<T> result,
+      AgentOperation operation,
+      HttpResponse<byte[]> response,
+      Class<T> type) {
     int status = response.statusCode();
     byte[] body = response.body();
     if (status == 200) {
       if (body.length > transport.context().settings().maxResponseBytes()) {
-        result.completeExceptionally(new ProtocolException("response larger than the limit", address, operation, null));
+        result.completeExceptionally(
+            new ProtocolException("response larger than the limit", address, operation, null));
         return;
       }
       try {
@@ -216,7 +273,10 @@ final class JdkAgentChannel implements AgentChannel {
     if (reason != null) {
       try {
         return new RequestRejectedException(
-            RejectionReason.valueOf(reason), error == null ? "rejected" : error.message(), address, operation);
+            RejectionReason.valueOf(reason),
+            error == null ? "rejected" : error.message(),
+            address,
+            operation);
       } catch (IllegalArgumentException e) {
         // An unknown reason from a newer agent: report the status instead.
       }
@@ -235,22 +295,34 @@ final class JdkAgentChannel implements AgentChannel {
     }
   }
 
-  private TransportException mapFailure(AgentOperation operation, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  /**
+   * Maps a failure of the JDK client. The JDK reports a passed request timeout as a connect timeout
+   * when it fires before the response starts, so {@code deadlinePassed} decides between the two.
+   */
+  private TransportException mapFailure(
+      AgentOperation operation, Throwable failure, boolean deadlinePassed) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (closed) {
-      return new ChannelClosedException("channel closed while the call was in flight", address, operation, cause);
+      return new ChannelClosedException(
+          "channel closed while the call was in flight", address, operation, cause);
     }
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new AgentUnreachableException("connect or handshake timed out", address, operation, cause);
+    if (cause instanceof HttpConnectTimeoutException && !deadlinePassed) {
+      return new AgentUnreachableException(
+          "connect or handshake timed out", address, operation, cause);
     }
     if (cause instanceof HttpTimeoutException) {
       return new CallTimeoutException("call deadline passed", address, operation, cause);
     }
     if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
-      return new AuthenticationFailedException("TLS handshake failed: " + cause.getMessage(), address, operation, cause);
+      return new AuthenticationFailedException(
+          "TLS handshake failed: " + cause.getMessage(), address, operation, cause);
     }
     if (cause instanceof IOException) {
-      return new AgentUnreachableException("connection failed: " + cause, address, operation, cause);
+      return new AgentUnreachableException(
+          "connection failed: " + cause, address, operation, cause);
     }
     return new ProtocolException("call failed: " + cause, address, operation, cause);
   }

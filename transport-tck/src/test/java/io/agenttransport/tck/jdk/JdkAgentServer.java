@@ -65,13 +65,16 @@ final class JdkAgentServer implements AgentServer {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private JdkAgentServer(ServerContext context, Agent agent, Set<Fault> faults, ServerSocket server) {
+  private JdkAgentServer(
+      ServerContext context, Agent agent, Set<Fault> faults, ServerSocket server) {
     this.context = context;
     this.agent = agent;
     this.faults = faults;
     this.server = server;
     boolean tls = context.tls() != null;
-    this.bound = new AgentAddress(tls ? "https" : "http", context.settings().bindHost(), server.getLocalPort());
+    this.bound =
+        new AgentAddress(
+            tls ? "https" : "http", context.settings().bindHost(), server.getLocalPort());
     this.workers = Executors.newCachedThreadPool(daemon("tck-jdk-agent-" + server.getLocalPort()));
   }
 
@@ -81,10 +84,13 @@ final class JdkAgentServer implements AgentServer {
       ServerSocket socket;
       ServerTlsMaterial tls = context.tls();
       if (tls == null) {
-        socket = new ServerSocket(context.settings().port(), 128, host);
+        socket = new ServerSocket(context.settings().port(), 512, host);
       } else {
         SSLServerSocket secure =
-            (SSLServerSocket) tls.sslContext().getServerSocketFactory().createServerSocket(context.settings().port(), 128, host);
+            (SSLServerSocket)
+                tls.sslContext()
+                    .getServerSocketFactory()
+                    .createServerSocket(context.settings().port(), 512, host);
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setProtocols(tls.protocols().toArray(String[]::new));
         parameters.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
@@ -98,10 +104,14 @@ final class JdkAgentServer implements AgentServer {
       }
       JdkAgentServer agentServer = new JdkAgentServer(context, agent, faults, socket);
       agentServer.workers.execute(agentServer::acceptLoop);
-      LOG.info("Agent server on {}, actions enabled: {}", agentServer.bound, agentServer.actionsEnabled());
+      LOG.info(
+          "Agent server on {}, actions enabled: {}",
+          agentServer.bound,
+          agentServer.actionsEnabled());
       return agentServer;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind " + context.settings().bindHost() + ":" + context.settings().port(), e);
+      throw new UncheckedIOException(
+          "cannot bind " + context.settings().bindHost() + ":" + context.settings().port(), e);
     }
   }
 
@@ -121,7 +131,9 @@ final class JdkAgentServer implements AgentServer {
   @Override
   public boolean actionsEnabled() {
     boolean plainServesActions = faults.contains(Fault.PLAINTEXT_ACTIONS) && context.tls() == null;
-    return faults.contains(Fault.MISREPORTED_ACTIONS) || plainServesActions || context.guard().actionsEnabled();
+    return faults.contains(Fault.MISREPORTED_ACTIONS)
+        || plainServesActions
+        || context.guard().actionsEnabled();
   }
 
   private void acceptLoop() {
@@ -205,14 +217,16 @@ final class JdkAgentServer implements AgentServer {
     }
     if (faults.contains(Fault.SKIP_SIGNATURE_CHECK)) {
       if (request.operation().isActionOperation() && (plainAction || !guard.actionsEnabled())) {
-        throw new RequestRejectedException(RejectionReason.ACTIONS_DISABLED, "actions are not served", null, request.operation());
+        throw new RequestRejectedException(
+            RejectionReason.ACTIONS_DISABLED, "actions are not served", null, request.operation());
       }
       return;
     }
     try {
       guard.check(request);
     } catch (RequestRejectedException e) {
-      if (!(faults.contains(Fault.IGNORE_REPLAYED_NONCE) && e.reason() == RejectionReason.REPLAYED_NONCE)) {
+      if (!(faults.contains(Fault.IGNORE_REPLAYED_NONCE)
+          && e.reason() == RejectionReason.REPLAYED_NONCE)) {
         throw e;
       }
     }
@@ -224,7 +238,9 @@ final class JdkAgentServer implements AgentServer {
         continue;
       }
       boolean lookup = operation == AgentOperation.ACTION_LOOKUP;
-      if (lookup ? head.rawPath().startsWith(operation.httpPath()) : head.rawPath().equals(operation.httpPath())) {
+      if (lookup
+          ? head.rawPath().startsWith(operation.httpPath())
+          : head.rawPath().equals(operation.httpPath())) {
         return operation;
       }
     }
@@ -240,10 +256,14 @@ final class JdkAgentServer implements AgentServer {
   }
 
   private byte[] readBody(InputStream in, HttpRequestHead head) throws IOException {
-    long limit = faults.contains(Fault.NO_BODY_LIMIT) ? Long.MAX_VALUE : context.settings().maxRequestBytes();
+    long limit =
+        faults.contains(Fault.NO_BODY_LIMIT)
+            ? Long.MAX_VALUE
+            : context.settings().maxRequestBytes();
     String length = head.first("content-length");
     if (head.first("transfer-encoding") != null) {
-      throw new HttpRequestHead.MalformedRequestException("chunked request bodies are not supported");
+      throw new HttpRequestHead.MalformedRequestException(
+          "chunked request bodies are not supported");
     }
     if (length == null) {
       return new byte[0];
@@ -260,7 +280,8 @@ final class JdkAgentServer implements AgentServer {
     return in.readNBytes((int) declared);
   }
 
-  private InboundRequest inbound(Socket socket, HttpRequestHead head, AgentOperation operation, byte[] body) {
+  private InboundRequest inbound(
+      Socket socket, HttpRequestHead head, AgentOperation operation, byte[] body) {
     List<X509Certificate> peers = new ArrayList<>();
     if (socket instanceof SSLSocket secure) {
       try {
@@ -290,7 +311,8 @@ final class JdkAgentServer implements AgentServer {
         body);
   }
 
-  private void dispatch(OutputStream out, AgentOperation operation, HttpRequestHead head, byte[] body)
+  private void dispatch(
+      OutputStream out, AgentOperation operation, HttpRequestHead head, byte[] body)
       throws IOException {
     try {
       Object result =
@@ -301,7 +323,8 @@ final class JdkAgentServer implements AgentServer {
             case ACTION_QUEUE -> agent.actionQueue();
             case ACTIONS_FINISHED -> agent.actionsFinished();
             case ACTION_LOOKUP -> lookup(head);
-            case ACTION_SCHEDULE -> agent.scheduleAction(AgentJson.decode(body, ActionScheduleRequest.class));
+            case ACTION_SCHEDULE ->
+                agent.scheduleAction(AgentJson.decode(body, ActionScheduleRequest.class));
           };
       if (result == null) {
         respond(out, 404, null, null);
@@ -331,17 +354,23 @@ final class JdkAgentServer implements AgentServer {
     return agent.actionLookup(uuid).orElse(null);
   }
 
-  private static void respond(OutputStream out, int status, @Nullable ErrorBody error, @Nullable RejectionReason reason)
+  private static void respond(
+      OutputStream out, int status, @Nullable ErrorBody error, @Nullable RejectionReason reason)
       throws IOException {
     byte[] body = error == null ? new byte[0] : AgentJson.encode(error);
     writeResponse(out, status, body, reason);
   }
 
-  private static void writeResponse(OutputStream out, int status, byte[] body, @Nullable RejectionReason reason)
+  private static void writeResponse(
+      OutputStream out, int status, byte[] body, @Nullable RejectionReason reason)
       throws IOException {
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     StringBuilder head = new StringBuilder();
-    head.append("HTTP/1.1 ").append(status).append(' ').append(status < 400 ? "OK" : "Error").append("\r\n");
+    head.append("HTTP/1.1 ")
+        .append(status)
+        .append(' ')
+        .append(status < 400 ? "OK" : "Error")
+        .append("\r\n");
     head.append("Content-Type: application/json\r\n");
     head.append("Content-Length: ").append(body.length).append("\r\n");
     if (reason != null) {

@@ -42,7 +42,8 @@ final class JdkClientTransport implements ClientTransport {
   }
 
   private HttpClient buildClient() {
-    Duration connect = context.settings().connectTimeout().plus(context.settings().handshakeTimeout());
+    Duration connect =
+        context.settings().connectTimeout().plus(context.settings().handshakeTimeout());
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +55,10 @@ final class JdkClientTransport implements ClientTransport {
       SSLParameters parameters = new SSLParameters();
       parameters.setProtocols(tls.protocols().toArray(String[]::new));
       parameters.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
-      builder.sslContext(faults.contains(Fault.TRUST_ANY_CERTIFICATE) ? trustingEverything(tls) : tls.sslContext());
+      builder.sslContext(
+          faults.contains(Fault.TRUST_ANY_CERTIFICATE)
+              ? trustingEverything(tls)
+              : tls.sslContext());
       builder.sslParameters(parameters);
     }
     return builder.build();
@@ -76,7 +80,8 @@ final class JdkClientTransport implements ClientTransport {
         };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new javax.net.ssl.KeyManager[] {tls.keyManager()}, new TrustManager[] {anything}, null);
+      context.init(
+          new javax.net.ssl.KeyManager[] {tls.keyManager()}, new TrustManager[] {anything}, null);
       return context;
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -102,14 +107,20 @@ final class JdkClientTransport implements ClientTransport {
   @Override
   public AgentChannel open(AgentAddress address) {
     if (closed) {
-      throw new ChannelClosedException("client transport is closed: create a new one", address, null, null);
+      throw new ChannelClosedException(
+          "client transport is closed: create a new one", address, null, null);
     }
     if (!address.scheme().equals("https") && !address.scheme().equals("http")) {
       throw new IllegalArgumentException(
-          "scheme '" + address.scheme() + "' of " + address + " is not served by the jdk transport: use https or http");
+          "scheme '"
+              + address.scheme()
+              + "' of "
+              + address
+              + " is not served by the jdk transport: use https or http");
     }
     if (address.scheme().equals("https") && context.tls() == null) {
-      throw new IllegalArgumentException("no TLS material for " + address + ": configure core's tls section");
+      throw new IllegalArgumentException(
+          "no TLS material for " + address + ": configure core's tls section");
     }
     JdkAgentChannel channel = new JdkAgentChannel(this, address);
     channels.add(channel);
