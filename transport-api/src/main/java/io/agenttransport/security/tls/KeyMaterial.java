@@ -116,7 +116,8 @@ final class KeyMaterial {
         switch (key.getAlgorithm()) {
           case "RSA" -> "SHA256withRSA";
           case "EC" -> "SHA256withECDSA";
-          default -> "Ed25519";
+          // The JDK's EdDSA signature takes Ed25519 and Ed448 keys alike.
+          default -> "EdDSA";
         };
     try {
       Signature signer = Signature.getInstance(algorithm);
@@ -128,7 +129,7 @@ final class KeyMaterial {
       verifier.update(TEST_MESSAGE);
       return verifier.verify(signature);
     } catch (GeneralSecurityException e) {
-      // Keys of different curves or sizes fail here rather than in verify.
+      // A mismatched key can throw here instead of failing verification.
       return false;
     }
   }
