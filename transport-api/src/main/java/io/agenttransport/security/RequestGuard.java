@@ -168,7 +168,11 @@ public final class RequestGuard {
       return this;
     }
 
-    /** Trusts core's key {@code keyId}, pinning {@code algorithm} for it. */
+    /**
+     * Trusts core's key {@code keyId}, pinning {@code algorithm} for it.
+     *
+     * @throws IllegalArgumentException if the key type does not fit the algorithm
+     */
     public Builder trustKey(String keyId, PublicKey key, SignatureAlgorithm algorithm) {
       trustedKeys.add(new TrustedKey(keyId, key, algorithm));
       return this;

@@ -536,6 +536,35 @@ class RequestGuardTest {
   }
 
   @Test
+  void signatureWithoutInputRejected() {
+    OutboundRequest read =
+        new OutboundRequest(
+            AgentOperation.NODE_INFO,
+            "GET",
+            AUTHORITY,
+            "/api/unstable/info/node",
+            "?",
+            null,
+            new byte[0]);
+    InboundRequest request =
+        InboundBuilder.unsigned(read, coreCertificate, LOCAL)
+            .field("signature", "agent=:AAAA:")
+            .build();
+
+    assertRejected(request, RejectionReason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void trustKeyNotFittingAlgorithmRejected() {
+    RequestGuard.Builder builder = RequestGuard.builder(clock);
+
+    assertThatThrownBy(
+            () -> builder.trustKey("k", coreKeys.getPublic(), SignatureAlgorithm.ECDSA_P256_SHA256))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ed25519");
+  }
+
+  @Test
   void missingSignatureFieldRejected() {
     InboundRequest request = signedSchedule().field("signature").build();
 

@@ -65,14 +65,20 @@ public final class SignatureVerifier {
   }
 
   /**
-   * Verifies the request signature, or returns empty when the request carries no {@code
-   * Signature-Input} field.
+   * Verifies the request signature, or returns empty when the request carries neither a {@code
+   * Signature-Input} nor a {@code Signature} field.
    *
    * @throws RequestRejectedException if a signature is present but is not acceptable
    */
   public Optional<VerifiedSignature> verify(InboundRequest request) {
     List<String> inputValues = request.fields().getOrDefault(SIGNATURE_INPUT, List.of());
     if (inputValues.isEmpty()) {
+      if (!request.fields().getOrDefault(SIGNATURE, List.of()).isEmpty()) {
+        throw reject(
+            request,
+            RejectionReason.SIGNATURE_INVALID,
+            "the request has a Signature field but no Signature-Input field");
+      }
       return Optional.empty();
     }
     Map.Entry<String, InnerList> input = requestSignatureInput(request, inputValues);

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,36 @@ final class LoopbackTls {
       Exception clientError = runClient(client, clientSetup, host, serverSocket.getLocalPort());
       Exception serverError = serverResult(serverSide);
       return new Outcome(clientError, serverError, received[0]);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** Connects {@code connections} times, one after another, to one server socket. */
+  static List<Outcome> connectRepeatedly(
+      SSLContext server,
+      Consumer<SSLServerSocket> serverSetup,
+      SSLContext client,
+      String host,
+      int connections)
+      throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try (SSLServerSocket serverSocket =
+        (SSLServerSocket)
+            server
+                .getServerSocketFactory()
+                .createServerSocket(0, connections, InetAddress.getLoopbackAddress())) {
+      serverSetup.accept(serverSocket);
+      serverSocket.setSoTimeout(TIMEOUT_MILLIS);
+      List<Outcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < connections; i++) {
+        int[] received = {0};
+        Future<?> serverSide = executor.submit(() -> serve(serverSocket, received));
+        Exception clientError = runClient(client, socket -> {}, host, serverSocket.getLocalPort());
+        Exception serverError = serverResult(serverSide);
+        outcomes.add(new Outcome(clientError, serverError, received[0]));
+      }
+      return outcomes;
     } finally {
       executor.shutdownNow();
     }

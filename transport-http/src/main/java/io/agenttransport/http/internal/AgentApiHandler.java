@@ -126,7 +126,8 @@ final class AgentApiHandler extends Handler.Abstract {
     try {
       guard.check(inbound(operation, request, body));
     } catch (RequestRejectedException e) {
-      LOG.warn("{} from {} rejected: {}", operation, remote(request), e.getMessage());
+      // The guard has logged the rejection with its reason.
+      LOG.debug("{} from {} rejected: {}", operation, remote(request), e.getMessage());
       return Reply.rejected(e.reason(), e.getMessage());
     }
     return call(operation, path, body);
