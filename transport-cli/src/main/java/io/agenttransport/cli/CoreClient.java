@@ -32,6 +32,7 @@ public record CoreClient(CoreConfig config, ClientTransport transport) implement
    */
   public static CoreClient open(Path file) {
     CoreConfig config = ConfigLoader.loadCore(file);
+    // TODO: build through transport-guice's CoreTransportModule once that module exists.
     ClientTransport transport =
         CoreTransports.create(config, TransportRegistry.load(), CallListener.NONE);
     return new CoreClient(config, transport);

@@ -174,8 +174,7 @@ public final class Demo {
             certificates.resolve(CertificateSet.CORE_CERT_FILE),
             addresses));
     CoreClient core = CoreClient.open(file);
-    report.check(
-        "core built through Guice from core.yaml, transport", "http", core.config().transport());
+    report.check("core built from core.yaml, transport", "http", core.config().transport());
     return core;
   }
 
