@@ -69,11 +69,10 @@ public final class AgentRuntime {
     AgentServer server = provider.startServer(context, agent);
 
     LOG.info(
-        "Agent serving at {} with transport {}: {}; actions {} ({})",
+        "Agent serving at {} with transport {} over {}. {}",
         server.boundAddress(),
         provider.name(),
         tlsState(tls),
-        guard.actionsEnabled() ? "enabled" : "disabled",
         guard.actionsReason());
     return server;
   }

@@ -116,7 +116,8 @@ final class KeyMaterial {
         switch (key.getAlgorithm()) {
           case "RSA" -> "SHA256withRSA";
           case "EC" -> "SHA256withECDSA";
-          default -> "Ed25519";
+          // The JDK's EdDSA signature takes Ed25519 and Ed448 keys alike.
+          default -> "EdDSA";
         };
     try {
       Signature signer = Signature.getInstance(algorithm);

@@ -142,7 +142,7 @@ class PlainServerTest {
   void declaredBodyOverLimitIs413() throws Exception {
     start(ServerSettings.builder().maxRequestBytes(1024).build());
 
-    // Only the headers are sent: the server must answer without waiting for the body.
+    // Only the headers are sent: the server must respond without waiting for the body.
     String response =
         exchange(
             port(),

@@ -62,6 +62,18 @@ final class TestPki {
       return chain.get(0);
     }
 
+    /** Writes the private key as unencrypted PKCS#8 PEM. */
+    Path writeKey(Path file) {
+      writePem(file, keyPair.getPrivate());
+      return file;
+    }
+
+    /** Writes the certificate chain as PEM, leaf first. */
+    Path writeChain(Path file) {
+      writePem(file, null, chain.toArray());
+      return file;
+    }
+
     /** Writes the private key as PKCS#8 PEM followed by the chain, in one file. */
     Path writeKeyAndChain(Path file) {
       writePem(file, keyPair.getPrivate(), chain.toArray());
