@@ -92,8 +92,6 @@ public final class AgentTransportCommand implements Runnable {
     err.println("error: " + describe(cause));
     if (isVerbose(parseResult)) {
       cause.printStackTrace(err);
-    } else {
-      err.println("Run again with " + VERBOSE + " for the stack trace.");
     }
     err.flush();
     return cause instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE;

@@ -35,7 +35,7 @@ class DemoTest {
 
   @Test
   void demoBuildsCoreAndSyncs() {
-    assertThat(demo.out()).contains("[ok] core built from core.yaml");
+    assertThat(demo.out()).contains("[ok] core built through Guice from core.yaml");
     assertThat(demo.out()).contains("[ok] sync of all agents, agents that answered: 3");
   }
 
