@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class BenchMain {
   private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
   private static final String HANDSHAKE = "Where a new connection's time goes";
+  private static final Path REPORT = Path.of("docs", "benchmarks.md");
+  private static final Path SMOKE_REPORT =
+      Path.of("transport-bench", "target", "benchmarks-smoke.md");
 
   private BenchMain() {}
 
@@ -94,7 +97,7 @@ public final class BenchMain {
   /** Runs the benchmarks named by {@code args} and writes the report. */
   public static void main(String[] args) throws Exception {
     Plan plan = Plan.shortRun();
-    Path output = Path.of("docs", "benchmarks.md");
+    Path output = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--smoke" -> plan = Plan.smoke();
@@ -104,6 +107,9 @@ public final class BenchMain {
             throw new IllegalArgumentException(
                 "unknown option '" + args[i] + "': expected --smoke, --full or --output FILE");
       }
+    }
+    if (output == null) {
+      output = plan.name().equals("smoke") ? SMOKE_REPORT : REPORT;
     }
     Report report = run(plan);
     Files.createDirectories(output.toAbsolutePath().getParent());
