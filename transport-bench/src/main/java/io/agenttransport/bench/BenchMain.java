@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -154,11 +155,14 @@ public final class BenchMain {
     }
   }
 
-  private static List<Row> handshakeRows(int count) throws Exception {
+  private static List<Row> handshakeRows(int count) {
     HandshakeProbe.Result result;
     try (HandshakeProbe probe = new HandshakeProbe()) {
       probe.measure(Math.max(1, count / 10));
       result = probe.measure(count);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      LOG.error("the handshake probe failed", e);
+      return List.of(Row.failed(HANDSHAKE, "full handshake", "ms", e.toString()));
     }
     double full = result.fullHandshake();
     String base = "full handshake";
