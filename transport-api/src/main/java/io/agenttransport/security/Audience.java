@@ -14,9 +14,9 @@ import org.bouncycastle.util.IPAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code @authority} values an agent answers to: the configured {@code host:port} list, or else
- * the DNS and IP subject alternative names of the agent's certificate and the IP address the
- * request arrived on, each with the port the request arrived on.
+ * The {@code @authority} values an agent accepts in a signature: the configured {@code host:port}
+ * list, or else the DNS and IP subject alternative names of the agent's certificate and the IP
+ * address the request arrived on, each with the port the request arrived on.
  */
 final class Audience {
   private static final int SAN_DNS = 2;
@@ -84,7 +84,8 @@ final class Audience {
     try {
       names = certificate.getSubjectAlternativeNames();
     } catch (CertificateParsingException e) {
-      throw new IllegalArgumentException("the agent certificate's subject alternative names", e);
+      throw new IllegalArgumentException(
+          "cannot read the subject alternative names of the agent certificate", e);
     }
     if (names == null) {
       return;

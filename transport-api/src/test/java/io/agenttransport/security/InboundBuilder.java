@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Builds the {@link InboundRequest} an agent would see for an {@link OutboundRequest} and its
- * signature fields, and lets a test change any part of it before the guard sees it.
+ * signature fields, and lets a test change any part of it before the guard checks it.
  */
 final class InboundBuilder {
   private final AgentOperation operation;

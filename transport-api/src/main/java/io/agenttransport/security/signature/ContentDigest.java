@@ -13,8 +13,8 @@ import org.greenbytes.http.sfv.ParseException;
 import org.greenbytes.http.sfv.Parser;
 
 /**
- * The {@code Content-Digest} field of RFC 9530. Writes {@code sha-256}; accepts {@code sha-256} and
- * {@code sha-512} and ignores other algorithms, as section 2 of RFC 9530 allows.
+ * The {@code Content-Digest} field of RFC 9530. It writes {@code sha-256}, accepts {@code sha-256}
+ * and {@code sha-512}, and ignores other algorithms, as section 2 of RFC 9530 allows.
  */
 public final class ContentDigest {
   /** The field name, lower case. */

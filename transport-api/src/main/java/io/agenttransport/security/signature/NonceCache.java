@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The nonces seen per key id, each kept until its signature expires. The cache is bounded: when it
  * is full of unexpired nonces it rejects new ones (fails closed) and never evicts an unexpired
- * nonce. Thread safe; recording is lock-free except for the sweep of expired entries, which runs at
- * most once per second and only when the cache is full.
+ * nonce. Thread safe. Recording is lock-free apart from the sweep of expired entries, which runs
+ * only when the cache is full, and then at most once per second.
  */
 public final class NonceCache {
   /** The outcome of {@link #record}. */

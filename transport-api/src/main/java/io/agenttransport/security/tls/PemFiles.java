@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -171,7 +173,7 @@ public final class PemFiles {
         blocks.add(block);
       }
     } catch (IOException | RuntimeException e) {
-      // PEMParser reports bad base64, bad DER and unknown block types this way.
+      // PEMParser throws IOException or a runtime exception on bad base64, DER or block types.
       throw error(
           file,
           configKey,
@@ -268,6 +270,16 @@ public final class PemFiles {
 
   private static PrivateKey toPrivateKey(PrivateKeyInfo info, Path file, String configKey) {
     String type = keyType(info.getPrivateKeyAlgorithm().getAlgorithm(), file, configKey);
+    ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+    if (type.equals("EC") && (curve == null || curve instanceof ASN1Null)) {
+      // Some writers, Bouncy Castle's JcaPEMWriter given a JDK key among them, leave it out of
+      // SEC1.
+      throw error(
+          file,
+          configKey,
+          "the EC private key does not name its curve; write the key as PKCS#8 (a 'PRIVATE KEY'"
+              + " block) or as SEC1 with its parameters, as openssl does");
+    }
     try {
       return new JcaPEMKeyConverter().getPrivateKey(info);
     } catch (PEMException e) {
