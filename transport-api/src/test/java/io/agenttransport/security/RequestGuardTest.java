@@ -457,6 +457,16 @@ class RequestGuardTest {
   }
 
   @Test
+  void ipv6LocalAddressAuthorityAccepted() {
+    InetSocketAddress local = new InetSocketAddress("::1", 8443);
+    OutboundRequest request = schedule("[::1]:8443");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
+
+    assertThatCode(() -> guard.check(inbound)).doesNotThrowAnyException();
+  }
+
+  @Test
   void configuredAuthoritiesReplaceCertificateNames() {
     RequestGuard configured =
         guardBuilder(clock).authorities(List.of("db-1.internal:8443")).build();
@@ -533,6 +543,35 @@ class RequestGuardTest {
         signedSchedule().field("signature-input", "agent=(\"@method\"").build();
 
     assertRejected(request, RejectionReason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void signatureWithoutInputRejected() {
+    OutboundRequest read =
+        new OutboundRequest(
+            AgentOperation.NODE_INFO,
+            "GET",
+            AUTHORITY,
+            "/api/unstable/info/node",
+            "?",
+            null,
+            new byte[0]);
+    InboundRequest request =
+        InboundBuilder.unsigned(read, coreCertificate, LOCAL)
+            .field("signature", "agent=:AAAA:")
+            .build();
+
+    assertRejected(request, RejectionReason.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void trustKeyNotFittingAlgorithmRejected() {
+    RequestGuard.Builder builder = RequestGuard.builder(clock);
+
+    assertThatThrownBy(
+            () -> builder.trustKey("k", coreKeys.getPublic(), SignatureAlgorithm.ECDSA_P256_SHA256))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ed25519");
   }
 
   @Test

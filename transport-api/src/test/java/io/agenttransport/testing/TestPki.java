@@ -1,6 +1,10 @@
 package io.agenttransport.testing;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,8 +30,14 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +69,7 @@ public final class TestPki {
     }
   }
 
-  /** Starts a self-signed root CA with path length unlimited. */
+  /** Starts a self-signed root CA without a path length constraint. */
   public static Builder rootCa(String commonName) {
     return new Builder(commonName).ca(null);
   }
@@ -87,6 +97,36 @@ public final class TestPki {
       };
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a " + type + " key pair", e);
+    }
+  }
+
+  /** Writes the objects (keys as PKCS#8, certificates) to a PEM file, in order. */
+  public static Path writePem(Path file, Object... objects) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      for (Object object : objects) {
+        if (object instanceof PrivateKey key) {
+          writer.writeObject(new JcaPKCS8Generator(key, null));
+        } else {
+          writer.writeObject(object);
+        }
+      }
+    }
+    return Files.writeString(file, text.toString());
+  }
+
+  /** Writes a private key as encrypted PKCS#8 (PBES2 with AES-256-CBC) to a PEM file. */
+  public static Path writeEncryptedKey(Path file, PrivateKey key, String password)
+      throws IOException {
+    try {
+      OutputEncryptor encryptor =
+          new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+              .setProvider(new BouncyCastleProvider())
+              .setPassword(password.toCharArray())
+              .build();
+      return writePem(file, new JcaPKCS8Generator(key, encryptor));
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("cannot encrypt the key", e);
     }
   }
 
@@ -240,7 +280,7 @@ public final class TestPki {
           chain.addAll(issuer.chain());
         }
         return new Issued(keyPair, certificate, List.copyOf(chain));
-      } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
         throw new IllegalStateException("cannot build the certificate for CN=" + commonName, e);
       }
     }

@@ -68,8 +68,8 @@ final class AgentCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts the reference agent as {@code config} says and prints where it serves, over which
-   * transport, with which TLS state, and whether actions are enabled and why.
+   * Starts the reference agent with the settings of {@code config} and prints where it serves, over
+   * which transport, with which TLS state, and whether actions are enabled and why.
    *
    * @throws io.agenttransport.config.ConfigException if the configuration cannot be used
    */
@@ -83,7 +83,6 @@ final class AgentCommand implements Callable<Integer> {
       throw e;
     }
     String summary = describe(config, server);
-    LOG.info("agent {} serving: {}", nodeId, summary);
     out.println("agent " + nodeId + " serving " + summary);
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -53,9 +53,7 @@ public final class AgentTransportCommand implements Runnable {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
-    if (Arrays.asList(args).contains(VERBOSE)) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-    }
+    LogLevels.configure(Arrays.asList(args));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int exitCode = execute(out, err, args);
@@ -94,8 +92,6 @@ public final class AgentTransportCommand implements Runnable {
     err.println("error: " + describe(cause));
     if (isVerbose(parseResult)) {
       cause.printStackTrace(err);
-    } else {
-      err.println("Run again with " + VERBOSE + " for the stack trace.");
     }
     err.flush();
     return cause instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE;

@@ -52,7 +52,7 @@ public final class ConfigSnippets {
     StringBuilder yaml = new StringBuilder();
     yaml.append("transport: ").append(quote(transport)).append('\n');
     yaml.append("server:\n");
-    yaml.append("  bind_host: ").append(quote(bindHost)).append('\n');
+    yaml.append("  bind: ").append(quote(bindHost)).append('\n');
     yaml.append("  port: ").append(port).append('\n');
     yaml.append("tls:\n");
     yaml.append("  cert: ").append(quote(cert)).append('\n');

@@ -1,12 +1,12 @@
 package io.agenttransport.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import io.agenttransport.api.AgentAddress;
-import io.agenttransport.api.CallListener;
 import io.agenttransport.config.ConfigException;
-import io.agenttransport.config.ConfigLoader;
 import io.agenttransport.config.CoreConfig;
-import io.agenttransport.registry.TransportRegistry;
-import io.agenttransport.runtime.CoreTransports;
+import io.agenttransport.guice.CoreTransportModule;
 import io.agenttransport.spi.ClientTransport;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,15 +26,30 @@ public record CoreClient(CoreConfig config, ClientTransport transport) implement
   }
 
   /**
-   * Loads core's configuration from {@code file} and builds its transport.
+   * Loads core's configuration from {@code file} and builds its transport through Guice with {@link
+   * CoreTransportModule}, so that the file's {@code transport} key selects the provider.
    *
    * @throws ConfigException if the file or a value in it cannot be used
+   * @throws com.google.inject.ProvisionException wrapping any other failure to build the transport
    */
   public static CoreClient open(Path file) {
-    CoreConfig config = ConfigLoader.loadCore(file);
-    ClientTransport transport =
-        CoreTransports.create(config, TransportRegistry.load(), CallListener.NONE);
-    return new CoreClient(config, transport);
+    Injector injector = Guice.createInjector(new CoreTransportModule(file));
+    try {
+      CoreConfig config = injector.getInstance(CoreConfig.class);
+      return new CoreClient(config, injector.getInstance(ClientTransport.class));
+    } catch (ProvisionException e) {
+      throw configErrorOr(e);
+    }
+  }
+
+  /** Returns the configuration error that Guice wrapped, or the Guice error itself. */
+  private static RuntimeException configErrorOr(ProvisionException error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConfigException config) {
+        return config;
+      }
+    }
+    return error;
   }
 
   /**

@@ -234,7 +234,7 @@ final class CoreCommand implements Runnable {
         names = "--max-in-flight",
         paramLabel = "N",
         defaultValue = "64",
-        description = "The most agents synced at once. Default: ${DEFAULT-VALUE}.")
+        description = "The maximum number of agents synced at once. Default: ${DEFAULT-VALUE}.")
     int maxInFlight;
 
     @Override
@@ -269,7 +269,10 @@ final class CoreCommand implements Runnable {
       return failed == 0 ? AgentTransportCommand.EXIT_OK : AgentTransportCommand.EXIT_FAILURE;
     }
 
-    /** Prints how many agents are done, at most once per second, when there are many agents. */
+    /**
+     * Prints how many agents are done, at most once per second and once at the end, from 10 agents
+     * on.
+     */
     private static final class Progress {
       private final PrintWriter err;
       private final int total;

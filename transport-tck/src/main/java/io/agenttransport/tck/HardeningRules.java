@@ -62,7 +62,10 @@ public interface HardeningRules extends TckSubject {
         ActionScheduleRequest.create(
             Rules.SUCCESS_KIND, JsonValue.parse("{\"filler\":\"" + filler + "\"}"));
 
-    TransportException failure = tck.awaitFailure(tck.client().open(agent).scheduleAction(request));
+    TransportException failure =
+        tck.awaitFailure(
+            tck.client().open(agent).scheduleAction(request),
+            "no failure for the body over the limit");
 
     assertFailureType(
         failure, "body over the limit", AgentErrorException.class, RequestRejectedException.class);
@@ -138,7 +141,9 @@ public interface HardeningRules extends TckSubject {
       ActionScheduleRequest request = ActionScheduleRequest.create(kind, JsonValue.EMPTY_OBJECT);
 
       TransportException failure =
-          tck.awaitFailure(tck.client().open(agent).scheduleAction(request));
+          tck.awaitFailure(
+              tck.client().open(agent).scheduleAction(request),
+              "no failure for the hostile action kind " + kind);
 
       assertThat(SignatureRules.isBadRequest(failure))
           .as("kind %s: expected 400 or a malformed-request rejection, got %s", kind, failure)
@@ -248,7 +253,8 @@ public interface HardeningRules extends TckSubject {
                           s.handshakeTimeout(SHORT_TIMEOUT)
                               .callTimeout(tck.timeout().multipliedBy(2)))
                   .open(address)
-                  .nodeInfo());
+                  .nodeInfo(),
+              "no failure for the agent stalling the handshake");
 
       assertFailureType(failure, "agent stalling the handshake", AgentUnreachableException.class);
     }
@@ -275,7 +281,9 @@ public interface HardeningRules extends TckSubject {
         held.add(socket);
       }
 
-      TransportException failure = tck.awaitFailure(tck.client().open(agent).nodeInfo());
+      TransportException failure =
+          tck.awaitFailure(
+              tck.client().open(agent).nodeInfo(), "no failure for a call beyond the connection cap");
 
       assertThat(failure).as("call beyond the connection cap").isNotNull();
       for (Socket socket : held) {

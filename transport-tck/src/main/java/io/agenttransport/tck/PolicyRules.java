@@ -52,8 +52,13 @@ public interface PolicyRules extends TckSubject {
     AgentChannel channel = tck.client().plain().open(agent);
 
     tck.await(channel.nodeInfo());
-    TransportException schedule = tck.awaitFailure(channel.scheduleAction(successAction()));
-    TransportException queue = tck.awaitFailure(channel.actionQueue());
+    TransportException schedule =
+        tck.awaitFailure(
+            channel.scheduleAction(successAction()),
+            "no failure for the schedule over plain text");
+    TransportException queue =
+        tck.awaitFailure(
+            channel.actionQueue(), "no failure for the action queue over plain text");
 
     assertFailureType(
         schedule,
@@ -158,7 +163,9 @@ public interface PolicyRules extends TckSubject {
     RunningAgent agent = tck.agent().clientCas(null).start();
 
     TransportException failure =
-        tck.awaitFailure(tck.client().open(agent).scheduleAction(successAction()));
+        tck.awaitFailure(
+            tck.client().open(agent).scheduleAction(successAction()),
+            "no failure for the schedule on an agent without client verification");
 
     assertThat(agent.server().actionsEnabled())
         .as("actions enabled without client verification")
@@ -178,7 +185,10 @@ public interface PolicyRules extends TckSubject {
     ActionScheduleRequest request =
         ActionScheduleRequest.create("example.com/not.a.known.kind", JsonValue.EMPTY_OBJECT);
 
-    TransportException failure = tck.awaitFailure(tck.client().open(agent).scheduleAction(request));
+    TransportException failure =
+        tck.awaitFailure(
+            tck.client().open(agent).scheduleAction(request),
+            "no failure for the unknown action kind");
 
     assertFailureType(failure, "unknown action kind", AgentErrorException.class);
     assertThat(((AgentErrorException) failure).status())

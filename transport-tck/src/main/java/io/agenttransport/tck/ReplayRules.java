@@ -84,9 +84,12 @@ public interface ReplayRules extends TckSubject {
             tck.client()
                 .signingClock(sixMinutesAgo)
                 .open(lenientAge)
-                .scheduleAction(successAction()));
+                .scheduleAction(successAction()),
+            "no failure for the request whose expires has passed");
     TransportException overlong =
-        tck.awaitFailure(tck.client().open(shortSpan).scheduleAction(successAction()));
+        tck.awaitFailure(
+            tck.client().open(shortSpan).scheduleAction(successAction()),
+            "no failure for the request valid longer than policy allows");
 
     assertFailureType(expired, "request whose expires has passed", RequestRejectedException.class);
     assertFailureType(
@@ -162,7 +165,10 @@ public interface ReplayRules extends TckSubject {
       tck.await(channel.scheduleAction(successAction()));
     }
 
-    TransportException failure = tck.awaitFailure(channel.scheduleAction(successAction()));
+    TransportException failure =
+        tck.awaitFailure(
+            channel.scheduleAction(successAction()),
+            "no failure for the request beyond a full nonce cache");
 
     assertFailureType(
         failure,
@@ -188,7 +194,8 @@ public interface ReplayRules extends TckSubject {
 
     TransportException timedOut =
         tck.awaitFailure(
-            channel.scheduleAction(request, CallOptions.withDeadline(Duration.ofMillis(300))));
+            channel.scheduleAction(request, CallOptions.withDeadline(Duration.ofMillis(300))),
+            "no failure for the first attempt past its deadline");
     CompletableFuture<?> retry = channel.scheduleAction(request).exceptionally(failure -> null);
     tck.await(retry);
     blocking.release();
@@ -219,7 +226,8 @@ public interface ReplayRules extends TckSubject {
 
     TransportException failure =
         tck.awaitFailure(
-            tck.client().signingClock(clock).open(agent).scheduleAction(successAction()));
+            tck.client().signingClock(clock).open(agent).scheduleAction(successAction()),
+            "no failure for the request with " + fault);
 
     assertFailureType(failure, "request with " + fault, RequestRejectedException.class);
     assertNothingStored(agent, fault);

@@ -151,13 +151,20 @@ public final class Tck implements AutoCloseable {
 
   /** Waits for {@code future} and returns its value, failing the rule if it fails or hangs. */
   public <T> T await(CompletableFuture<T> future) {
+    return await(future, timeout());
+  }
+
+  /**
+   * Waits up to {@code limit} for {@code future} and returns its value, failing the rule if not.
+   */
+  public <T> T await(CompletableFuture<T> future, Duration limit) {
     try {
-      return future.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new AssertionFailedError("call failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new AssertionFailedError("call did not complete within " + timeout(), e);
+      throw new AssertionFailedError("call did not complete within " + limit, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionFailedError("interrupted while waiting for a call", e);
@@ -169,6 +176,15 @@ public final class Tck implements AutoCloseable {
    * it succeeds, hangs or fails with something other than a {@link TransportException}.
    */
   public TransportException awaitFailure(CompletableFuture<?> future) {
+    return awaitFailure(future, "the call was expected to fail");
+  }
+
+  /**
+   * Waits for {@code future} to fail like {@link #awaitFailure(CompletableFuture)}; if it succeeds
+   * instead, the failure message starts with {@code fault}, which names what the provider let
+   * through.
+   */
+  public TransportException awaitFailure(CompletableFuture<?> future, String fault) {
     Object value;
     try {
       value = future.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -183,7 +199,7 @@ public final class Tck implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionFailedError("interrupted while waiting for a call", e);
     }
-    throw new AssertionFailedError("call succeeded but was expected to fail; it returned " + value);
+    throw new AssertionFailedError(fault + ": the call succeeded and returned " + value);
   }
 
   private static TransportException transportException(Throwable failure) {

@@ -65,14 +65,20 @@ public final class SignatureVerifier {
   }
 
   /**
-   * Verifies the request signature, or returns empty when the request carries no {@code
-   * Signature-Input} field.
+   * Verifies the request signature, or returns empty when the request carries neither a {@code
+   * Signature-Input} nor a {@code Signature} field.
    *
    * @throws RequestRejectedException if a signature is present but is not acceptable
    */
   public Optional<VerifiedSignature> verify(InboundRequest request) {
     List<String> inputValues = request.fields().getOrDefault(SIGNATURE_INPUT, List.of());
     if (inputValues.isEmpty()) {
+      if (!request.fields().getOrDefault(SIGNATURE, List.of()).isEmpty()) {
+        throw reject(
+            request,
+            RejectionReason.SIGNATURE_INVALID,
+            "the request has a Signature field but no Signature-Input field");
+      }
       return Optional.empty();
     }
     Map.Entry<String, InnerList> input = requestSignatureInput(request, inputValues);
@@ -88,6 +94,31 @@ public final class SignatureVerifier {
     return Optional.of(
         new VerifiedSignature(
             params.keyId, params.nonce, params.created, params.expires, values.get("@authority")));
+  }
+
+  /**
+   * Returns the {@code keyid} that the request-tagged signature claims, without verifying anything,
+   * for log lines about a rejected request; empty if there is none or the field is invalid.
+   */
+  public static Optional<String> claimedKeyId(InboundRequest request) {
+    List<String> values = request.fields().getOrDefault(SIGNATURE_INPUT, List.of());
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      for (ListElement<?> member : new Parser(values).parseDictionary().get().values()) {
+        Item<?> tag = member.getParams().get("tag");
+        Item<?> keyId = member.getParams().get("keyid");
+        if (tag instanceof StringItem
+            && RequestSigner.REQUEST_TAG.equals(tag.get())
+            && keyId instanceof StringItem) {
+          return Optional.of(((StringItem) keyId).get());
+        }
+      }
+    } catch (ParseException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private Map.Entry<String, InnerList> requestSignatureInput(

@@ -11,11 +11,27 @@ import java.util.Objects;
  * @param algorithm the only algorithm accepted for this key id
  */
 public record TrustedKey(String keyId, PublicKey key, SignatureAlgorithm algorithm) {
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if the key type does not fit the algorithm
+   */
   public TrustedKey {
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(algorithm, "algorithm");
+    SignatureAlgorithm fitting = SignatureAlgorithm.forKey(key);
+    if (fitting != algorithm) {
+      throw new IllegalArgumentException(
+          "algorithm "
+              + algorithm.rfcName()
+              + " does not fit the "
+              + key.getAlgorithm()
+              + " key of key id '"
+              + keyId
+              + "': expected "
+              + fitting.rfcName());
+    }
   }
 
   /** Returns the key id and algorithm; the key itself is left out. */

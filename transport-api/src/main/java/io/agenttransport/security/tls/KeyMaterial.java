@@ -44,11 +44,14 @@ final class KeyMaterial {
       @Nullable Secret password,
       String keyConfigKey,
       String certConfigKey) {
-    PrivateKey key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey);
+    PrivateKey key;
     List<X509Certificate> chain;
     if (certFile != null) {
+      // The chain is read first because it can supply the curve of an EC key that omits it.
       chain = PemFiles.readCertificates(certFile, certConfigKey);
+      key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey, chain);
     } else {
+      key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey);
       chain = readChainAfterKey(keyFile, keyConfigKey, certConfigKey);
     }
     Path chainFile = certFile != null ? certFile : keyFile;
@@ -116,7 +119,8 @@ final class KeyMaterial {
         switch (key.getAlgorithm()) {
           case "RSA" -> "SHA256withRSA";
           case "EC" -> "SHA256withECDSA";
-          default -> "Ed25519";
+          // The JDK's EdDSA signature takes Ed25519 and Ed448 keys alike.
+          default -> "EdDSA";
         };
     try {
       Signature signer = Signature.getInstance(algorithm);
@@ -128,7 +132,7 @@ final class KeyMaterial {
       verifier.update(TEST_MESSAGE);
       return verifier.verify(signature);
     } catch (GeneralSecurityException e) {
-      // Keys of different curves or sizes fail here rather than in verify.
+      // A mismatched key can throw here instead of failing verification.
       return false;
     }
   }

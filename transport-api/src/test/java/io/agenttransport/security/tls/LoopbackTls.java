@@ -112,7 +112,7 @@ final class LoopbackTls {
       received[0]++;
       socket.getOutputStream().write(value);
       socket.getOutputStream().flush();
-      // Wait for the client to close, so that its last read sees the byte.
+      // Wait for the client to close, so that the client reads the echoed byte first.
       socket.getInputStream().read();
       return null;
     }

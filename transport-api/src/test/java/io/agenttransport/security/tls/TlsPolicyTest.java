@@ -114,8 +114,8 @@ class TlsPolicyTest {
     assertThat(outcome.serverReceived()).isZero();
   }
 
-  // NOTE: JDK 17 also disables TLS 1.0 and 1.1 in jdk.tls.disabledAlgorithms, so this test would
-  // pass without the policy too; it guards against a JDK or a setting that re-enables them.
+  // NOTE: JDK 17 also disables TLS 1.0 and 1.1 in jdk.tls.disabledAlgorithms, so this test passes
+  // without the policy too. It guards against a JDK or a setting that enables them again.
   @Test
   void tls10And11PeerRejected() throws Exception {
     SSLContext client = LoopbackTls.jdkContext(core, List.of(ca.certificate()));
@@ -174,7 +174,7 @@ class TlsPolicyTest {
             },
             HOST);
 
-    // The same peer succeeds against a plain JDK server, so the rejection above is the policy's.
+    // This peer succeeds against a plain JDK server, so weakCipherPeerRejected tests the policy.
     assertThat(outcome.succeeded()).isTrue();
   }
 

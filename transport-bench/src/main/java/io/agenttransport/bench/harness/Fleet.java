@@ -32,7 +32,7 @@ final class Fleet implements AutoCloseable {
     List<AgentAddress> addresses = new ArrayList<>();
     List<AutoCloseable> servers = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      GatedAgent agent = new GatedAgent("node-" + i);
+      GatedAgent agent = new GatedAgent();
       RawTls tls = RawTls.of(pki.issueAgent("agent-" + i, "127.0.0.1"), pki.caCertificate());
       RawJettyAgent server = RawJettyAgent.start(agent, tls);
       agents.add(agent);
@@ -48,7 +48,7 @@ final class Fleet implements AutoCloseable {
     List<AgentAddress> addresses = new ArrayList<>();
     List<AutoCloseable> servers = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      GatedAgent agent = new GatedAgent("node-" + i);
+      GatedAgent agent = new GatedAgent();
       AgentServer server = setup.startAgent("agent-" + i, agent);
       agents.add(agent);
       addresses.add(server.boundAddress());

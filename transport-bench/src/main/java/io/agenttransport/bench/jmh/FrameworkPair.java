@@ -1,8 +1,8 @@
 package io.agenttransport.bench.jmh;
 
-import io.agenttransport.agent.ReferenceAgent;
 import io.agenttransport.api.AgentChannel;
 import io.agenttransport.bench.support.BenchPki;
+import io.agenttransport.bench.support.FixtureAgent;
 import io.agenttransport.bench.support.FrameworkSetup;
 import io.agenttransport.model.ActionScheduleRequest;
 import io.agenttransport.model.ActionScheduleResponse;
@@ -18,7 +18,7 @@ final class FrameworkPair {
   private static final long CALL_TIMEOUT_SECONDS = 30;
 
   private final String transport;
-  private ReferenceAgent agent;
+  private FixtureAgent agent;
   private AgentServer server;
   private ClientTransport client;
   private AgentChannel channel;
@@ -30,7 +30,7 @@ final class FrameworkPair {
   /** Starts both sides and makes one call, so that the connection is open. */
   void start() throws InterruptedException, ExecutionException, TimeoutException {
     FrameworkSetup setup = FrameworkSetup.create(BenchPki.create(), transport);
-    agent = ReferenceAgent.create("node-" + transport);
+    agent = new FixtureAgent();
     server = setup.startAgent("agent", agent);
     client = setup.client(FrameworkSetup.pooledSettings());
     channel = client.open(server.boundAddress());
@@ -50,6 +50,5 @@ final class FrameworkPair {
     channel.close();
     client.close();
     server.close();
-    agent.close();
   }
 }

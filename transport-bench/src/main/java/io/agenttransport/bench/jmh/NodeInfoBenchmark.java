@@ -1,9 +1,9 @@
 package io.agenttransport.bench.jmh;
 
-import io.agenttransport.agent.ReferenceAgent;
 import io.agenttransport.api.AgentAddress;
 import io.agenttransport.api.AgentChannel;
 import io.agenttransport.bench.support.BenchPki;
+import io.agenttransport.bench.support.FixtureAgent;
 import io.agenttransport.bench.support.FrameworkSetup;
 import io.agenttransport.bench.support.RawGrpcAgent;
 import io.agenttransport.bench.support.RawJettyAgent;
@@ -45,7 +45,7 @@ public class NodeInfoBenchmark {
   /** Raw OkHttp calling a raw Jetty server. */
   @State(Scope.Benchmark)
   public static class RawHttp {
-    ReferenceAgent agent;
+    FixtureAgent agent;
     RawJettyAgent server;
     RawOkHttpClient client;
     AgentAddress address;
@@ -54,7 +54,7 @@ public class NodeInfoBenchmark {
     @Setup(Level.Trial)
     public void start() {
       BenchPki pki = BenchPki.create();
-      agent = ReferenceAgent.create("node-raw");
+      agent = new FixtureAgent();
       server =
           RawJettyAgent.start(
               agent, RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()));
@@ -68,7 +68,6 @@ public class NodeInfoBenchmark {
     public void stop() {
       client.close();
       server.close();
-      agent.close();
     }
   }
 
@@ -93,7 +92,7 @@ public class NodeInfoBenchmark {
   /** Raw OkHttp calling the framework's HTTP agent server. */
   @State(Scope.Benchmark)
   public static class RawClientFrameworkServer {
-    ReferenceAgent agent;
+    FixtureAgent agent;
     AgentServer server;
     RawOkHttpClient client;
     AgentAddress address;
@@ -103,7 +102,7 @@ public class NodeInfoBenchmark {
     public void start() {
       BenchPki pki = BenchPki.create();
       FrameworkSetup setup = FrameworkSetup.create(pki, "http");
-      agent = ReferenceAgent.create("node-mixed");
+      agent = new FixtureAgent();
       server = setup.startAgent("agent", agent);
       address = server.boundAddress();
       client = RawOkHttpClient.pooled(RawTls.of(setup.core(), pki.caCertificate()), 5);
@@ -115,14 +114,13 @@ public class NodeInfoBenchmark {
     public void stop() {
       client.close();
       server.close();
-      agent.close();
     }
   }
 
   /** The framework's HTTP client calling a raw Jetty server. */
   @State(Scope.Benchmark)
   public static class FrameworkClientRawServer {
-    ReferenceAgent agent;
+    FixtureAgent agent;
     RawJettyAgent server;
     ClientTransport transport;
     AgentChannel channel;
@@ -132,7 +130,7 @@ public class NodeInfoBenchmark {
     public void start() throws Exception {
       BenchPki pki = BenchPki.create();
       FrameworkSetup setup = FrameworkSetup.create(pki, "http");
-      agent = ReferenceAgent.create("node-mixed");
+      agent = new FixtureAgent();
       server =
           RawJettyAgent.start(
               agent, RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()));
@@ -147,14 +145,13 @@ public class NodeInfoBenchmark {
       channel.close();
       transport.close();
       server.close();
-      agent.close();
     }
   }
 
   /** A gRPC-Java blocking stub calling a gRPC-Java server. */
   @State(Scope.Benchmark)
   public static class RawGrpc {
-    ReferenceAgent agent;
+    FixtureAgent agent;
     RawGrpcAgent server;
     RawGrpcAgent.Client client;
 
@@ -162,7 +159,7 @@ public class NodeInfoBenchmark {
     @Setup(Level.Trial)
     public void start() {
       BenchPki pki = BenchPki.create();
-      agent = ReferenceAgent.create("node-raw");
+      agent = new FixtureAgent();
       server =
           RawGrpcAgent.start(
               agent, RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()));
@@ -177,7 +174,6 @@ public class NodeInfoBenchmark {
     public void stop() {
       client.close();
       server.close();
-      agent.close();
     }
   }
 

@@ -1,8 +1,8 @@
 package io.agenttransport.bench.jmh;
 
-import io.agenttransport.agent.ReferenceAgent;
 import io.agenttransport.api.AgentAddress;
 import io.agenttransport.bench.support.BenchPki;
+import io.agenttransport.bench.support.FixtureAgent;
 import io.agenttransport.bench.support.RawJettyAgent;
 import io.agenttransport.bench.support.RawOkHttpClient;
 import io.agenttransport.bench.support.RawTls;
@@ -58,7 +58,7 @@ public class ScheduleActionBenchmark {
   /** Unsigned POST with raw OkHttp to raw Jetty. */
   @State(Scope.Benchmark)
   public static class RawUnsigned {
-    ReferenceAgent agent;
+    FixtureAgent agent;
     RawJettyAgent server;
     RawOkHttpClient client;
     AgentAddress address;
@@ -67,7 +67,7 @@ public class ScheduleActionBenchmark {
     @Setup(Level.Trial)
     public void start() {
       BenchPki pki = BenchPki.create();
-      agent = ReferenceAgent.create("node-raw");
+      agent = new FixtureAgent();
       server =
           RawJettyAgent.start(
               agent, RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()));
@@ -81,7 +81,6 @@ public class ScheduleActionBenchmark {
     public void stop() {
       client.close();
       server.close();
-      agent.close();
     }
   }
 

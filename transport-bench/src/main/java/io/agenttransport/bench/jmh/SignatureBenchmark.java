@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
@@ -49,100 +50,116 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-@State(Scope.Benchmark)
 public class SignatureBenchmark {
   private static final String AUTHORITY = "127.0.0.1:8443";
   private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8443);
 
-  /** The RFC 9421 algorithm name. */
-  @Param({"ed25519", "ecdsa-p256-sha256", "rsa-pss-sha512"})
-  public String algorithm;
+  /** The framework's signer and an agent's guard, trusting the signer's key. */
+  @State(Scope.Benchmark)
+  public static class Framework {
+    /** The RFC 9421 algorithm name. */
+    @Param({"ed25519", "ecdsa-p256-sha256", "rsa-pss-sha512"})
+    public String algorithm;
 
-  private RequestSigner signer;
-  private RequestGuard guard;
-  private OutboundRequest outbound;
-  private List<java.security.cert.X509Certificate> coreChain;
-  private Signature jcaSigner;
-  private Signature jcaVerifier;
-  private byte[] signatureBase;
+    RequestSigner signer;
+    RequestGuard guard;
+    OutboundRequest outbound;
+    List<X509Certificate> coreChain;
 
-  /** Creates the key pair, the signer, the guard and the request. */
-  @Setup(Level.Trial)
-  public void setUp() throws GeneralSecurityException {
-    SignatureAlgorithm pinned = parse(algorithm);
-    KeyPair keys = newKeyPair(pinned);
-    Clock clock = Clock.systemUTC();
-    BenchPki pki = BenchPki.create();
-    BenchPki.Identity agent = pki.issueAgent("agent", "127.0.0.1");
-    coreChain = pki.issueCore().chain();
-    ServerSettings settings = ServerSettings.builder().port(8443).build();
-    ServerTlsMaterial tls =
-        ServerTlsMaterial.of(
-            agent.key(),
-            agent.chain(),
-            List.of(pki.caCertificate()),
-            List.of(PeerIdentity.parse("URI:" + BenchPki.CORE_IDENTITY)),
-            settings);
+    /** Creates the key pair, the signer, the guard and the request. */
+    @Setup(Level.Trial)
+    public void setUp() throws GeneralSecurityException {
+      SignatureAlgorithm pinned = parse(algorithm);
+      KeyPair keys = newKeyPair(pinned);
+      Clock clock = Clock.systemUTC();
+      BenchPki pki = BenchPki.create();
+      BenchPki.Identity agent = pki.issueAgent("agent", "127.0.0.1");
+      coreChain = pki.issueCore().chain();
+      ServerSettings settings = ServerSettings.builder().port(LOCAL.getPort()).build();
+      ServerTlsMaterial tls =
+          ServerTlsMaterial.of(
+              agent.key(),
+              agent.chain(),
+              List.of(pki.caCertificate()),
+              List.of(PeerIdentity.parse("URI:" + BenchPki.CORE_IDENTITY)),
+              settings);
+      signer = RequestSigner.create(FrameworkSetup.KEY_ID, keys.getPrivate(), clock);
+      guard =
+          RequestGuard.builder(clock)
+              .actions(ActionsMode.ENABLED)
+              .tls(tls)
+              .trustKey(FrameworkSetup.KEY_ID, keys.getPublic(), pinned)
+              .replay(FrameworkSetup.BENCH_REPLAY)
+              .authorities(List.of(AUTHORITY))
+              .build();
+      byte[] body = AgentJson.encode(ScheduleActionBenchmark.newRequest());
+      AgentOperation operation = AgentOperation.ACTION_SCHEDULE;
+      outbound =
+          new OutboundRequest(
+              operation, "POST", AUTHORITY, operation.httpPath(), "?", "application/json", body);
+    }
 
-    signer = RequestSigner.create(FrameworkSetup.KEY_ID, keys.getPrivate(), clock);
-    guard =
-        RequestGuard.builder(clock)
-            .actions(ActionsMode.ENABLED)
-            .tls(tls)
-            .trustKey(FrameworkSetup.KEY_ID, keys.getPublic(), pinned)
-            .replay(FrameworkSetup.BENCH_REPLAY)
-            .authorities(List.of(AUTHORITY))
-            .build();
-    byte[] body = AgentJson.encode(ScheduleActionBenchmark.newRequest());
-    AgentOperation operation = AgentOperation.ACTION_SCHEDULE;
-    outbound =
-        new OutboundRequest(
-            operation, "POST", AUTHORITY, operation.httpPath(), "?", "application/json", body);
+    InboundRequest inbound(Map<String, String> signed) {
+      Map<String, List<String>> fields = new LinkedHashMap<>();
+      fields.put("content-type", List.of("application/json"));
+      fields.put("content-length", List.of(Integer.toString(outbound.body().length)));
+      signed.forEach((name, value) -> fields.put(name, List.of(value)));
+      Map<String, String> derived =
+          Map.of(
+              "@method", outbound.method(),
+              "@authority", outbound.authority(),
+              "@path", outbound.path(),
+              "@query", outbound.query());
+      return new InboundRequest(
+          outbound.operation(), true, coreChain, LOCAL, derived, fields, outbound.body());
+    }
+  }
 
-    jcaSigner = jcaSignature(pinned);
-    jcaSigner.initSign(keys.getPrivate());
-    jcaVerifier = jcaSignature(pinned);
-    jcaVerifier.initVerify(keys.getPublic());
-    signatureBase = sampleSignatureBase().getBytes(StandardCharsets.US_ASCII);
+  /** Bare JCA signature objects for the same algorithm and a signature base of similar size. */
+  @State(Scope.Benchmark)
+  public static class Jca {
+    /** The RFC 9421 algorithm name. */
+    @Param({"ed25519", "ecdsa-p256-sha256", "rsa-pss-sha512"})
+    public String algorithm;
+
+    Signature signer;
+    Signature verifier;
+    byte[] signatureBase;
+
+    /** Creates the key pair and the signature objects. */
+    @Setup(Level.Trial)
+    public void setUp() throws GeneralSecurityException {
+      SignatureAlgorithm pinned = parse(algorithm);
+      KeyPair keys = newKeyPair(pinned);
+      signer = jcaSignature(pinned);
+      signer.initSign(keys.getPrivate());
+      verifier = jcaSignature(pinned);
+      verifier.initVerify(keys.getPublic());
+      signatureBase = sampleSignatureBase().getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   /** Measures the framework: sign a request, then check it as an agent does. */
   @Benchmark
-  public InboundRequest frameworkSignAndVerify() {
-    Map<String, String> signed = signer.sign(outbound);
-    InboundRequest inbound = inbound(signed);
-    guard.check(inbound);
+  public InboundRequest frameworkSignAndVerify(Framework state) {
+    InboundRequest inbound = state.inbound(state.signer.sign(state.outbound));
+    state.guard.check(inbound);
     return inbound;
   }
 
   /** Measures the framework's signing alone. */
   @Benchmark
-  public Map<String, String> frameworkSign() {
-    return signer.sign(outbound);
+  public Map<String, String> frameworkSign(Framework state) {
+    return state.signer.sign(state.outbound);
   }
 
   /** Measures the bare JCA signature and verification of a signature base. */
   @Benchmark
-  public boolean jcaSignAndVerify() throws GeneralSecurityException {
-    jcaSigner.update(signatureBase);
-    byte[] signature = jcaSigner.sign();
-    jcaVerifier.update(signatureBase);
-    return jcaVerifier.verify(signature);
-  }
-
-  private InboundRequest inbound(Map<String, String> signed) {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    fields.put("content-type", List.of("application/json"));
-    fields.put("content-length", List.of(Integer.toString(outbound.body().length)));
-    signed.forEach((name, value) -> fields.put(name, List.of(value)));
-    Map<String, String> derived =
-        Map.of(
-            "@method", outbound.method(),
-            "@authority", outbound.authority(),
-            "@path", outbound.path(),
-            "@query", outbound.query());
-    return new InboundRequest(
-        outbound.operation(), true, coreChain, LOCAL, derived, fields, outbound.body());
+  public boolean jcaSignAndVerify(Jca state) throws GeneralSecurityException {
+    state.signer.update(state.signatureBase);
+    byte[] signature = state.signer.sign();
+    state.verifier.update(state.signatureBase);
+    return state.verifier.verify(signature);
   }
 
   static SignatureAlgorithm parse(String name) {

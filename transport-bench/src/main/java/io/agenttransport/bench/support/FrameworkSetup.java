@@ -47,6 +47,11 @@ public final class FrameworkSetup {
           ReplaySettings.DEFAULTS.maxValidity(),
           1_000_000);
 
+  /** The calls per host the raw OkHttp baseline allows too. */
+  public static final int LOOPBACK_MAX_REQUESTS_PER_HOST = 256;
+
+  private static final String HTTP = "http";
+
   private final BenchPki pki;
   private final BenchPki.Identity core;
   private final KeyPair signingKeys;
@@ -91,7 +96,18 @@ public final class FrameworkSetup {
         ClientTlsMaterial.of(core.key(), core.chain(), List.of(pki.caCertificate()), settings);
     RequestSigner signer = RequestSigner.create(KEY_ID, signingKeys.getPrivate(), clock);
     return provider.createClient(
-        new ClientContext(settings, tls, signer, Map.of(), clock, listener));
+        new ClientContext(settings, tls, signer, loopbackOptions(), clock, listener));
+  }
+
+  /**
+   * Returns the provider options for many agents on one IP address. OkHttp limits concurrent calls
+   * per host name, not per port, so the HTTP provider's default of 16 per host would cap a fan-out
+   * to agents that all listen on 127.0.0.1.
+   */
+  private Map<String, String> loopbackOptions() {
+    return HTTP.equals(provider.name())
+        ? Map.of("max_requests_per_host", Integer.toString(LOOPBACK_MAX_REQUESTS_PER_HOST))
+        : Map.of();
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.agenttransport.bench.support;
 
-import io.agenttransport.agent.ReferenceAgent;
 import io.agenttransport.api.Agent;
 import io.agenttransport.model.ActionList;
 import io.agenttransport.model.ActionRecord;
@@ -17,20 +16,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ReferenceAgent} whose node info can be held at a gate, so that a benchmark can keep
- * calls in flight on purpose. The gate is open until {@link #closeGate()}.
+ * A {@link FixtureAgent} whose node info can be held at a gate, so that a benchmark can keep calls
+ * in flight on purpose. The gate is open until {@link #closeGate()}.
  */
 public final class GatedAgent implements Agent, AutoCloseable {
   private static final Duration MAX_HOLD = Duration.ofSeconds(60);
 
-  private final ReferenceAgent delegate;
+  private final FixtureAgent delegate = new FixtureAgent();
   private final Semaphore arrivals = new Semaphore(0);
   private volatile CountDownLatch gate = new CountDownLatch(0);
-
-  /** Creates an agent that reports {@code nodeId}. */
-  public GatedAgent(String nodeId) {
-    this.delegate = ReferenceAgent.create(nodeId);
-  }
 
   /** Makes node info calls wait until {@link #openGate()}, at most one minute each. */
   public void closeGate() {
@@ -96,10 +90,9 @@ public final class GatedAgent implements Agent, AutoCloseable {
     return delegate.scheduleAction(request);
   }
 
-  /** Opens the gate and stops the reference agent. */
+  /** Opens the gate, releasing any call still held. */
   @Override
   public void close() {
     openGate();
-    delegate.close();
   }
 }

@@ -36,7 +36,7 @@ import okhttp3.Response;
  */
 public final class RawOkHttpClient implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int MAX_ASYNC_CALLS = 256;
+  private static final int MAX_ASYNC_CALLS = FrameworkSetup.LOOPBACK_MAX_REQUESTS_PER_HOST;
 
   private final OkHttpClient client;
 

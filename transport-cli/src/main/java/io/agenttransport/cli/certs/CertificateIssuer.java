@@ -86,7 +86,7 @@ public final class CertificateIssuer {
           false,
           utils.createSubjectKeyIdentifier(keyPair.getPublic()));
     } catch (CertIOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the CA certificate " + commonName, e);
+      throw new IllegalStateException("failed to build the CA certificate " + commonName, e);
     }
     return new IssuedCertificate(sign(builder, keyPair), keyPair);
   }
@@ -157,7 +157,7 @@ public final class CertificateIssuer {
           false,
           utils.createAuthorityKeyIdentifier(ca.certificate()));
     } catch (CertIOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the certificate " + commonName, e);
+      throw new IllegalStateException("failed to build the certificate " + commonName, e);
     }
     return new IssuedCertificate(sign(builder, ca.keyPair()), keyPair);
   }
@@ -180,7 +180,7 @@ public final class CertificateIssuer {
           new JcaContentSignerBuilder(keyType.signatureAlgorithm()).build(signerKeys.getPrivate());
       return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     } catch (OperatorCreationException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign a certificate with a " + keyType + " key", e);
+      throw new IllegalStateException("failed to sign a certificate with a " + keyType + " key", e);
     }
   }
 

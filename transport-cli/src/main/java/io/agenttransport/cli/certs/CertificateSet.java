@@ -179,8 +179,8 @@ public record CertificateSet(
    * One file that {@link #writeTo} writes.
    *
    * @param path where the file is written
-   * @param description what the file holds and where it is used
-   * @param privateKey whether the file holds a private key
+   * @param description what the file contains and where it is used
+   * @param privateKey whether the file contains a private key
    * @param writer writes the file
    */
   public record WrittenFile(Path path, String description, boolean privateKey, FileWriter writer) {}

@@ -51,7 +51,8 @@ public enum KeyType {
         case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       };
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK cannot generate " + description + " keys", e);
+      throw new IllegalStateException(
+          "failed to generate a " + description + " key: this JDK lacks the algorithm", e);
     }
   }
 }

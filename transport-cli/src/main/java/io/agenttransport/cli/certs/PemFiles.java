@@ -43,7 +43,7 @@ public final class PemFiles {
         writer.writeObject(certificate);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode a certificate as PEM", e);
+      throw new UncheckedIOException("failed to encode a certificate as PEM", e);
     }
     return text.toString();
   }
@@ -54,9 +54,10 @@ public final class PemFiles {
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       writer.writeObject(new JcaPKCS8Generator(key, null));
     } catch (PemGenerationException e) {
-      throw new IllegalStateException("cannot encode a " + key.getAlgorithm() + " key", e);
+      throw new IllegalStateException(
+          "failed to encode a " + key.getAlgorithm() + " key as PKCS#8", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode a private key as PEM", e);
+      throw new UncheckedIOException("failed to encode a private key as PEM", e);
     }
     return text.toString();
   }

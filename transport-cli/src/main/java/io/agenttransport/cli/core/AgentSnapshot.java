@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one sync of an agent returned: every piece of information, or the error that stopped it.
+ * The result of one agent's sync: every piece of information, or the error that stopped it.
  *
  * @param address the agent's address
  * @param data the agent's information, or {@code null} when the sync failed

@@ -73,13 +73,13 @@ public final class AgentSync {
     return snapshots;
   }
 
-  /** Syncs one agent; the future never fails, because errors become a failed snapshot. */
+  /** Syncs one agent. The future completes normally, because errors become a failed snapshot. */
   public CompletableFuture<AgentSnapshot> sync(AgentAddress agent) {
     AgentChannel channel;
     try {
       channel = transport.open(agent);
     } catch (RuntimeException e) {
-      LOG.warn("cannot open a channel to {}: {}", agent, e.getMessage());
+      LOG.warn("failed to open a channel to {}: {}", agent, e.getMessage());
       return CompletableFuture.completedFuture(AgentSnapshot.failed(agent, e));
     }
     CompletableFuture<NodeInfo> node = channel.nodeInfo();

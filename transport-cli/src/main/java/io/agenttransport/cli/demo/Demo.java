@@ -73,7 +73,9 @@ public final class Demo {
     try {
       folder = Files.createTempDirectory("agent-transport-demo-");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary folder for the demo", e);
+      throw new UncheckedIOException(
+          "failed to create a temporary folder for the demo: check that java.io.tmpdir is writable",
+          e);
     }
     out.println("Agent Transports demo, working in " + folder);
     DemoReport report = new DemoReport(out);
@@ -327,12 +329,12 @@ public final class Demo {
       try {
         resource.close();
       } catch (Exception e) {
-        LOG.warn("cannot close {}: {}", resource, e.toString());
+        LOG.warn("failed to close {}: {}", resource, e.toString());
       }
     }
   }
 
-  /** Deletes the folder and everything in it, and returns what the summary line says about it. */
+  /** Deletes the folder and everything in it, and returns the summary line's text about it. */
   private static String deleteFolder(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -340,8 +342,8 @@ public final class Demo {
       }
       return "temporary folder deleted";
     } catch (IOException e) {
-      LOG.warn("cannot delete the demo folder {}", folder, e);
-      return "could not delete " + folder + ": " + e.getMessage();
+      LOG.warn("failed to delete the demo folder {}", folder, e);
+      return "failed to delete " + folder + ": " + e.getMessage();
     }
   }
 

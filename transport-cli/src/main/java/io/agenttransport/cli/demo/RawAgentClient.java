@@ -139,7 +139,7 @@ final class RawAgentClient {
   }
 
   /**
-   * What an agent answered to a raw request.
+   * The status and rejection reason of an agent's response to a raw request.
    *
    * @param status the HTTP status
    * @param rejection the rejection reason the agent named, or {@code null}

@@ -218,7 +218,7 @@ final class AgentApiHandler extends Handler.Abstract {
   /**
    * Returns the agent's result.
    *
-   * @throws BadRequest for an invalid action id or request body, before the agent sees them
+   * @throws BadRequest for an invalid action id or request body, before the agent is called
    */
   private Object invoke(AgentOperation operation, String path, byte[] body) {
     return switch (operation) {
@@ -285,14 +285,14 @@ final class AgentApiHandler extends Handler.Abstract {
     return String.valueOf(request.getConnectionMetaData().getRemoteSocketAddress());
   }
 
-  /** Signals invalid input found before the agent is called, answered 400. */
+  /** Signals invalid input found before the agent is called, which gets status 400. */
   private static final class BadRequest extends RuntimeException {
     BadRequest(String message) {
       super(message, null, false, false);
     }
   }
 
-  /** Signals an action lookup of an unknown id, answered 404 with an empty body. */
+  /** Signals an action lookup of an unknown id, which gets status 404 and an empty body. */
   private static final class NotFound extends RuntimeException {
     NotFound() {
       super(null, null, false, false);

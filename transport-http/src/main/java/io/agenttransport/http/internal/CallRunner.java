@@ -107,6 +107,7 @@ final class CallRunner {
     Request.Builder builder =
         new Request.Builder()
             .url(url(address, spec.path()))
+            .tag(CallTrace.class, new CallTrace())
             .header("Host", address.authority())
             .header("Accept", HttpWire.JSON_MEDIA_TYPE)
             // Identity encoding keeps the response bytes as the agent sent them and lets the
@@ -307,7 +308,7 @@ final class CallRunner {
                 operation,
                 error);
       } else {
-        mapped = failures.map(error, address, operation);
+        mapped = failures.map(error, address, operation, call.request().tag(CallTrace.class));
       }
       logFailure(operation, address, mapped);
       LOG.debug("{} on agent {} failed with", operation, address, error);

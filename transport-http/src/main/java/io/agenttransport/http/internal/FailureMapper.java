@@ -6,9 +6,11 @@ import io.agenttransport.api.AgentUnreachableException;
 import io.agenttransport.api.AuthenticationFailedException;
 import io.agenttransport.api.ProtocolException;
 import io.agenttransport.api.TransportException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the I/O errors of an OkHttp call that failed before a response arrived to the framework's
@@ -30,8 +33,13 @@ final class FailureMapper {
     this.handshakeTimeout = handshakeTimeout;
   }
 
-  /** Returns the exception for {@code error}, which ended a call that was not cancelled. */
-  TransportException map(IOException error, AgentAddress agent, AgentOperation operation) {
+  /**
+   * Returns the exception for {@code error}, which ended a call that was not cancelled.
+   *
+   * @param trace how far the call got, or {@code null} if unknown
+   */
+  TransportException map(
+      IOException error, AgentAddress agent, AgentOperation operation, @Nullable CallTrace trace) {
     if (isCertificateFailure(error)) {
       return new AuthenticationFailedException(
           "TLS authentication failed ("
@@ -53,6 +61,18 @@ final class FailureMapper {
           operation,
           error);
     }
+    if (trace != null && trace.failedAfterHandshake() && isConnectionLoss(error)) {
+      // NOTE: an agent that crashes right after a handshake is reported the same way, because
+      // core's side cannot distinguish the two.
+      return new AuthenticationFailedException(
+          "the agent closed the connection right after the TLS handshake, before answering ("
+              + error.getMessage()
+              + "); a TLS 1.3 agent does this when it rejects core's certificate, so check that"
+              + " the agent trusts core's CA and accepts core's identity",
+          agent,
+          operation,
+          error);
+    }
     if (error instanceof java.net.ProtocolException) {
       return new ProtocolException(
           "invalid HTTP response (" + error.getMessage() + ")", agent, operation, error);
@@ -68,6 +88,14 @@ final class FailureMapper {
       return "host not reachable (" + error.getMessage() + "); check the agent address";
     }
     return "connection failed (" + error + "); the agent closed or reset the connection";
+  }
+
+  /** Returns whether {@code error} means the peer closed or reset the connection. */
+  private static boolean isConnectionLoss(IOException error) {
+    return error instanceof SocketException
+        || error instanceof EOFException
+        || error instanceof SSLException
+        || (error.getCause() instanceof EOFException);
   }
 
   /**

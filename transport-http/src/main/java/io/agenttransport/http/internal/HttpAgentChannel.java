@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 
 /**
- * Core's channel to one agent over HTTP. It holds no connection: calls borrow them from the
- * transport's shared OkHttp client, so an idle channel costs a few objects.
+ * Core's channel to one agent over HTTP. It keeps no connection of its own. Calls borrow
+ * connections from the transport's shared OkHttp client, so an idle channel costs a few objects.
  */
 final class HttpAgentChannel implements AgentChannel {
   private final AgentAddress address;

@@ -43,8 +43,8 @@ public final class HttpClientTransport implements ClientTransport {
   /**
    * Creates the transport for {@code context}.
    *
-   * @throws io.agenttransport.config.ConfigException if {@code options.http} holds an unknown key
-   *     or an invalid value
+   * @throws io.agenttransport.config.ConfigException if {@code options.http} contains an unknown
+   *     key or an invalid value
    */
   public static HttpClientTransport create(ClientContext context) {
     Objects.requireNonNull(context, "context");

@@ -56,8 +56,8 @@ public final class JettyAgentServer implements AgentServer {
   /**
    * Starts serving {@code agent} and returns once the server is bound.
    *
-   * @throws io.agenttransport.config.ConfigException if {@code options.http} holds an unknown key
-   *     or an invalid value
+   * @throws io.agenttransport.config.ConfigException if {@code options.http} contains an unknown
+   *     key or an invalid value
    * @throws UncheckedIOException if the address cannot be bound
    */
   public static JettyAgentServer start(ServerContext context, Agent agent) {

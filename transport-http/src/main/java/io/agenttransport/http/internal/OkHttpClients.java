@@ -43,14 +43,15 @@ final class OkHttpClients {
             .socketFactory(new NoDelaySocketFactory())
             .followRedirects(false)
             .followSslRedirects(false)
-            // A silent retry would send a signed request twice; the agent rejects the copy as a
-            // replay, so failures go to the caller, who retries with a fresh signature.
+            // A silent retry would send a signed request twice, and the agent rejects the copy as a
+            // replay. Failures go to the caller instead, who retries with a fresh signature.
             .retryOnConnectionFailure(false)
             .connectTimeout(settings.connectTimeout())
             // No per-read timeout after the handshake: the call timeout bounds the whole call.
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
-            .callTimeout(settings.callTimeout());
+            .callTimeout(settings.callTimeout())
+            .eventListenerFactory(CallTrace::of);
     if (tls != null) {
       builder
           .sslSocketFactory(

@@ -44,7 +44,7 @@ final class ResponseDecoder {
     int status = response.code();
     if (status >= 300 && status < 400) {
       throw new ProtocolException(
-          "agent answered with redirect status "
+          "agent responded with redirect status "
               + status
               + " to '"
               + response.header("Location", "")

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A deliberately simple HTTP/1.1 server on a loopback socket that answers each connection's first
- * request with whatever its {@link Responder} writes, byte for byte. Tests use it to play agents
- * that misbehave in ways Jetty never would.
+ * A deliberately simple HTTP/1.1 server on a loopback socket that responds to each connection's
+ * first request with whatever its {@link Responder} writes, byte for byte. Tests use it to play
+ * agents that misbehave in ways Jetty never would.
  */
 final class RawHttpServer implements AutoCloseable {
   /** Writes the raw response to one request. */
@@ -42,12 +42,12 @@ final class RawHttpServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Starts a server that answers with {@code responder}. */
+  /** Starts a server that responds with {@code responder}. */
   static RawHttpServer start(Responder responder) throws IOException {
     return new RawHttpServer(responder);
   }
 
-  /** Starts a server that answers every request with {@code response} and closes. */
+  /** Starts a server that responds to every request with {@code response} and closes. */
   static RawHttpServer answering(String response) throws IOException {
     return start((head, out, socket) -> out.write(response.getBytes(StandardCharsets.UTF_8)));
   }
