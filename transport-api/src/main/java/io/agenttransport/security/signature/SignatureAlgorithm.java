@@ -1,7 +1,11 @@
 package io.agenttransport.security.signature;
 
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.interfaces.ECKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,8 +21,6 @@ public enum SignatureAlgorithm {
   ECDSA_P256_SHA256("ecdsa-p256-sha256"),
   /** RSASSA-PSS with SHA-512, {@code rsa-pss-sha512}. */
   RSA_PSS_SHA512("rsa-pss-sha512");
-
-  private static final int P256_FIELD_BITS = 256;
 
   private final String rfcName;
 
@@ -59,8 +61,7 @@ public enum SignatureAlgorithm {
         return RSA_PSS_SHA512;
       case "EC":
       case "ECDSA":
-        if (key instanceof ECKey
-            && ((ECKey) key).getParams().getCurve().getField().getFieldSize() == P256_FIELD_BITS) {
+        if (key instanceof ECKey && isP256(((ECKey) key).getParams())) {
           return ECDSA_P256_SHA256;
         }
         throw new IllegalArgumentException(
@@ -70,6 +71,33 @@ public enum SignatureAlgorithm {
             "unsupported key type '"
                 + key.getAlgorithm()
                 + "': expected an Ed25519, P-256 or RSA key");
+    }
+  }
+
+  /**
+   * Returns whether the parameters are those of P-256. Comparing the field size alone would also
+   * let other 256-bit curves, such as secp256k1 or brainpoolP256r1, through.
+   */
+  private static boolean isP256(ECParameterSpec params) {
+    ECParameterSpec p256 = P256Holder.PARAMETERS;
+    return params.getCurve().equals(p256.getCurve())
+        && params.getGenerator().equals(p256.getGenerator())
+        && params.getOrder().equals(p256.getOrder())
+        && params.getCofactor() == p256.getCofactor();
+  }
+
+  /** Looks up the P-256 parameters from the JDK on first use. */
+  private static final class P256Holder {
+    static final ECParameterSpec PARAMETERS = lookUp();
+
+    private static ECParameterSpec lookUp() {
+      try {
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec("secp256r1"));
+        return parameters.getParameterSpec(ECParameterSpec.class);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK lacks secp256r1, which Java 17 provides", e);
+      }
     }
   }
 }

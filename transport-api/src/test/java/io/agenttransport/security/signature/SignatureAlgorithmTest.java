@@ -1,0 +1,38 @@
+package io.agenttransport.security.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SignatureAlgorithmTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"secp256r1", "prime256v1", "P-256"})
+  void p256KeyGivesEcdsaP256(String curve) throws Exception {
+    PublicKey key = ecKey(curve);
+
+    assertThat(SignatureAlgorithm.forKey(key)).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"secp256k1", "brainpoolP256r1", "FRP256v1"})
+  void other256BitCurveRejected(String curve) throws Exception {
+    PublicKey key = ecKey(curve);
+
+    assertThatThrownBy(() -> SignatureAlgorithm.forKey(key))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected a P-256 (secp256r1) key");
+  }
+
+  /** Generates a key with Bouncy Castle, which knows more curves than the JDK. */
+  private static PublicKey ecKey(String curve) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+    generator.initialize(new ECGenParameterSpec(curve));
+    return generator.generateKeyPair().getPublic();
+  }
+}
