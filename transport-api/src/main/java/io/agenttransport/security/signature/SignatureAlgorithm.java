@@ -4,6 +4,7 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Locale;
@@ -54,8 +55,13 @@ public enum SignatureAlgorithm {
     String type = key.getAlgorithm().toUpperCase(Locale.ROOT);
     switch (type) {
       case "ED25519":
-      case "EDDSA":
         return ED25519;
+      case "EDDSA":
+        // The JDK names Ed25519 and Ed448 keys alike "EdDSA", so the curve decides.
+        if (key instanceof EdECKey && "Ed25519".equals(((EdECKey) key).getParams().getName())) {
+          return ED25519;
+        }
+        throw unsupportedType(key);
       case "RSA":
       case "RSASSA-PSS":
         return RSA_PSS_SHA512;
@@ -67,11 +73,17 @@ public enum SignatureAlgorithm {
         throw new IllegalArgumentException(
             "unsupported EC key: expected a P-256 (secp256r1) key for ecdsa-p256-sha256");
       default:
-        throw new IllegalArgumentException(
-            "unsupported key type '"
-                + key.getAlgorithm()
-                + "': expected an Ed25519, P-256 or RSA key");
+        throw unsupportedType(key);
     }
+  }
+
+  private static IllegalArgumentException unsupportedType(Key key) {
+    String name = key.getAlgorithm();
+    if (key instanceof EdECKey) {
+      name = ((EdECKey) key).getParams().getName();
+    }
+    return new IllegalArgumentException(
+        "unsupported key type '" + name + "': expected an Ed25519, P-256 or RSA key");
   }
 
   /**

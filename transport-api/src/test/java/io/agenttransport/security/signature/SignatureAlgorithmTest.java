@@ -3,10 +3,12 @@ package io.agenttransport.security.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +29,26 @@ class SignatureAlgorithmTest {
     assertThatThrownBy(() -> SignatureAlgorithm.forKey(key))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected a P-256 (secp256r1) key");
+  }
+
+  @Test
+  void ed25519KeyGivesEd25519() throws Exception {
+    KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+    assertThat(SignatureAlgorithm.forKey(keys.getPublic())).isEqualTo(SignatureAlgorithm.ED25519);
+    assertThat(SignatureAlgorithm.forKey(keys.getPrivate())).isEqualTo(SignatureAlgorithm.ED25519);
+  }
+
+  @Test
+  void ed448KeyRejected() throws Exception {
+    KeyPair keys = KeyPairGenerator.getInstance("Ed448").generateKeyPair();
+
+    assertThatThrownBy(() -> SignatureAlgorithm.forKey(keys.getPublic()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected an Ed25519, P-256 or RSA key");
+    assertThatThrownBy(() -> SignatureAlgorithm.forKey(keys.getPrivate()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected an Ed25519, P-256 or RSA key");
   }
 
   /** Generates a key with Bouncy Castle, which knows more curves than the JDK. */
