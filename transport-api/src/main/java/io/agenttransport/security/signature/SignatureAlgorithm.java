@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
+import java.security.interfaces.RSAKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Locale;
@@ -22,6 +23,9 @@ public enum SignatureAlgorithm {
   ECDSA_P256_SHA256("ecdsa-p256-sha256"),
   /** RSASSA-PSS with SHA-512, {@code rsa-pss-sha512}. */
   RSA_PSS_SHA512("rsa-pss-sha512");
+
+  /** The shortest RSA modulus accepted, in bits. */
+  private static final int MIN_RSA_BITS = 2048;
 
   private final String rfcName;
 
@@ -64,6 +68,7 @@ public enum SignatureAlgorithm {
         throw unsupportedType(key);
       case "RSA":
       case "RSASSA-PSS":
+        requireRsaLength(key);
         return RSA_PSS_SHA512;
       case "EC":
       case "ECDSA":
@@ -74,6 +79,20 @@ public enum SignatureAlgorithm {
             "unsupported EC key: expected a P-256 (secp256r1) key for ecdsa-p256-sha256");
       default:
         throw unsupportedType(key);
+    }
+  }
+
+  private static void requireRsaLength(Key key) {
+    if (key instanceof RSAKey) {
+      int bits = ((RSAKey) key).getModulus().bitLength();
+      if (bits < MIN_RSA_BITS) {
+        throw new IllegalArgumentException(
+            "the "
+                + bits
+                + "-bit RSA key is too short: use an RSA key of at least "
+                + MIN_RSA_BITS
+                + " bits, or an Ed25519 or P-256 key");
+      }
     }
   }
 

@@ -51,6 +51,29 @@ class SignatureAlgorithmTest {
         .hasMessageContaining("expected an Ed25519, P-256 or RSA key");
   }
 
+  @Test
+  void rsa2048KeyGivesRsaPss() throws Exception {
+    PublicKey key = rsaKey(2048);
+
+    assertThat(SignatureAlgorithm.forKey(key)).isEqualTo(SignatureAlgorithm.RSA_PSS_SHA512);
+  }
+
+  @Test
+  void shortRsaKeyRejected() throws Exception {
+    PublicKey key = rsaKey(1024);
+
+    assertThatThrownBy(() -> SignatureAlgorithm.forKey(key))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1024-bit RSA key is too short")
+        .hasMessageContaining("at least 2048 bits");
+  }
+
+  private static PublicKey rsaKey(int bits) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(bits);
+    return generator.generateKeyPair().getPublic();
+  }
+
   /** Generates a key with Bouncy Castle, which knows more curves than the JDK. */
   private static PublicKey ecKey(String curve) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
