@@ -53,8 +53,9 @@ final class Audience {
 
   /**
    * Returns whether a request that arrived on {@code localAddress} may be signed for this value. An
-   * authority without a port names the default port of the scheme, 443 over TLS and 80 without, as
-   * RFC 9110 section 4.2.3 normalizes it. An IPv6 address must be in brackets.
+   * authority without a port names the default port of the scheme, 443 over TLS and 80 without,
+   * because a normalized http or https authority leaves the default port out. An IPv6 address must
+   * be in brackets.
    */
   boolean accepts(String authority, InetSocketAddress localAddress, boolean tls) {
     HostAndPort parsed = HostAndPort.parse(authority.toLowerCase(Locale.ROOT), tls);
