@@ -341,6 +341,23 @@ class RequestGuardTest {
   }
 
   @Test
+  void controlCharacterInCoveredHeaderRejected() {
+    OutboundRequest request =
+        new OutboundRequest(
+            AgentOperation.ACTION_SCHEDULE,
+            "POST",
+            AUTHORITY,
+            "/api/unstable/action",
+            "?",
+            "application/json\u0000x",
+            BODY);
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, LOCAL).build();
+
+    assertRejected(inbound, RejectionReason.AMBIGUOUS_COMPONENT);
+  }
+
+  @Test
   void responseTagAsRequestRejected() throws Exception {
     long now = clock.instant().getEpochSecond();
     String params = manualParams(now, now + 30, ";tag=\"" + RequestSigner.RESPONSE_TAG + "\"");
