@@ -1,5 +1,6 @@
 package io.agenttransport.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -78,10 +79,27 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       throw new ConfigException(key, "file not found", e);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(key, "invalid YAML: " + e.getOriginalMessage(), e);
+      // The YAML parser's message quotes the offending line, which may contain key_password, so
+      // only
+      // its first line and the location are kept, and the exception is not chained.
+      throw new ConfigException(key, "invalid YAML: " + firstLine(e) + location(e));
     } catch (IOException e) {
       throw new ConfigException(key, "cannot be read: " + e, e);
     }
+  }
+
+  private static String firstLine(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  private static String location(JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   /** Reads {@code transport}: a provider name of lower-case letters, digits and dashes. */

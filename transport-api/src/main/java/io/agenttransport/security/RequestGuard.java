@@ -288,7 +288,7 @@ public final class RequestGuard {
   }
 
   private void checkAudience(InboundRequest request, VerifiedSignature signature) {
-    if (!audience.accepts(signature.authority(), request.localAddress())) {
+    if (!audience.accepts(signature.authority(), request.localAddress(), request.tls())) {
       throw reject(
           request,
           RejectionReason.WRONG_AUDIENCE,

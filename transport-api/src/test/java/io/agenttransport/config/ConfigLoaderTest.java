@@ -2,6 +2,7 @@ package io.agenttransport.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.agenttransport.api.AgentAddress;
 import java.io.IOException;
@@ -354,6 +355,22 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.loadCore(file, ENVIRONMENT::get))
         .isInstanceOf(ConfigException.class)
         .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void yamlErrorHidesPassword() throws IOException {
+    Path file =
+        write(
+            "core.yaml",
+            "tls:\n  ca_bundle: pki/ca.pem\n  client_key: pki/core.key\n"
+                + "  key_password: hunter2: x\n");
+
+    Throwable error = catchThrowable(() -> ConfigLoader.loadCore(file, ENVIRONMENT::get));
+
+    assertThat(error).isInstanceOf(ConfigException.class).hasMessageContaining("line 4");
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      assertThat(String.valueOf(cause.getMessage())).doesNotContain("hunter2");
+    }
   }
 
   @Test

@@ -44,11 +44,14 @@ final class KeyMaterial {
       @Nullable Secret password,
       String keyConfigKey,
       String certConfigKey) {
-    PrivateKey key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey);
+    PrivateKey key;
     List<X509Certificate> chain;
     if (certFile != null) {
+      // The chain is read first because it can supply the curve of an EC key that omits it.
       chain = PemFiles.readCertificates(certFile, certConfigKey);
+      key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey, chain);
     } else {
+      key = PemFiles.readPrivateKey(keyFile, password, keyConfigKey);
       chain = readChainAfterKey(keyFile, keyConfigKey, certConfigKey);
     }
     Path chainFile = certFile != null ? certFile : keyFile;

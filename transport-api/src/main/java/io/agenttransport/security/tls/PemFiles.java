@@ -109,8 +109,29 @@ public final class PemFiles {
    *     encrypted and the password is missing or wrong, or the key type is unsupported
    */
   public static PrivateKey readPrivateKey(Path file, @Nullable Secret password, String configKey) {
+    return readPrivateKey(file, password, configKey, List.of());
+  }
+
+  /**
+   * Reads the one private key in a PEM file, as {@link #readPrivateKey(Path, Secret, String)} does.
+   * A SEC1 EC key that does not name its curve, as Bouncy Castle's {@code JcaPEMWriter} writes a
+   * JDK key, takes the curve of a certificate in the same file or in {@code certificates} whose
+   * public key is the key's own.
+   *
+   * @param certificates certificates that may belong to the key, such as the configured chain
+   */
+  public static PrivateKey readPrivateKey(
+      Path file, @Nullable Secret password, String configKey, List<X509Certificate> certificates) {
     List<Object> keyBlocks = new ArrayList<>();
+    List<SubjectPublicKeyInfo> publicKeys = new ArrayList<>();
+    for (X509Certificate certificate : certificates) {
+      publicKeys.add(SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded()));
+    }
     for (Object block : readBlocks(file, configKey)) {
+      X509CertificateHolder holder = certificateHolder(block);
+      if (holder != null) {
+        publicKeys.add(holder.getSubjectPublicKeyInfo());
+      }
       if (block instanceof PEMKeyPair
           || block instanceof PrivateKeyInfo
           || block instanceof PKCS8EncryptedPrivateKeyInfo
@@ -132,7 +153,7 @@ public final class PemFiles {
           "contains " + keyBlocks.size() + " private keys; keep exactly one key in the file");
     }
     PrivateKeyInfo info = decrypt(keyBlocks.get(0), password, file, configKey);
-    return toPrivateKey(info, file, configKey);
+    return toPrivateKey(info, publicKeys, file, configKey);
   }
 
   /**
@@ -268,20 +289,26 @@ public final class PemFiles {
     }
   }
 
-  private static PrivateKey toPrivateKey(PrivateKeyInfo info, Path file, String configKey) {
+  private static PrivateKey toPrivateKey(
+      PrivateKeyInfo info, List<SubjectPublicKeyInfo> publicKeys, Path file, String configKey) {
     String type = keyType(info.getPrivateKeyAlgorithm().getAlgorithm(), file, configKey);
     ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+    PrivateKeyInfo named = info;
     if (type.equals("EC") && (curve == null || curve instanceof ASN1Null)) {
       // Some writers, Bouncy Castle's JcaPEMWriter given a JDK key among them, leave it out of
-      // SEC1.
-      throw error(
-          file,
-          configKey,
-          "the EC private key does not name its curve; write the key as PKCS#8 (a 'PRIVATE KEY'"
-              + " block) or as SEC1 with its parameters, as openssl does");
+      // SEC1. Only the key's own certificate can then supply it.
+      named = EcCurves.withCurveOfMatchingKey(info, publicKeys);
+      if (named == null) {
+        throw error(
+            file,
+            configKey,
+            "the EC private key does not name its curve and no certificate of this key was"
+                + " found; write the key as PKCS#8 (a 'PRIVATE KEY' block) or as SEC1 with its"
+                + " parameters, as openssl does, or put its certificate after it in the file");
+      }
     }
     try {
-      return new JcaPEMKeyConverter().getPrivateKey(info);
+      return new JcaPEMKeyConverter().getPrivateKey(named);
     } catch (PEMException e) {
       throw unsupportedCurve(type, file, configKey, e);
     }

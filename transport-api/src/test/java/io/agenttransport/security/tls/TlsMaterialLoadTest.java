@@ -164,4 +164,65 @@ class TlsMaterialLoadTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("the EC private key does not name its curve");
   }
+
+  @Test
+  void ecKeyWithoutCurveUsesChain() throws Exception {
+    Path caBundle = TestPki.writePem(dir.resolve("ca.pem"), ca.certificate());
+    Path keyAndChain = dir.resolve("core.pem");
+    Files.writeString(keyAndChain, pemOf(core.privateKey()) + pemOf(core.certificate()));
+    ClientTlsMaterial client =
+        ClientTlsMaterial.load(
+            new CoreTlsConfig(caBundle, keyAndChain, null, null), ClientSettings.DEFAULTS);
+    ServerTlsMaterial server = agentMaterial(caBundle);
+
+    Outcome outcome = LoopbackTls.connect(server.sslContext(), client.sslContext(), HOST);
+
+    assertThat(outcome.succeeded()).isTrue();
+  }
+
+  @Test
+  void ecKeyWithoutCurveUsesCertFile() throws Exception {
+    Path caBundle = TestPki.writePem(dir.resolve("ca.pem"), ca.certificate());
+    Path key = dir.resolve("core.key");
+    Files.writeString(key, pemOf(core.privateKey()));
+    Path cert = TestPki.writePem(dir.resolve("core.crt"), core.certificate());
+
+    ClientTlsMaterial client =
+        ClientTlsMaterial.load(
+            new CoreTlsConfig(caBundle, key, cert, null), ClientSettings.DEFAULTS);
+
+    assertThat(client.sslContext()).isNotNull();
+  }
+
+  @Test
+  void ecKeyWithoutCurveRejectsOtherCert() throws Exception {
+    Path caBundle = TestPki.writePem(dir.resolve("ca.pem"), ca.certificate());
+    Path key = dir.resolve("core.key");
+    Files.writeString(key, pemOf(core.privateKey()));
+    Path otherCert = TestPki.writePem(dir.resolve("agent.crt"), agent.certificate());
+    CoreTlsConfig config = new CoreTlsConfig(caBundle, key, otherCert, null);
+
+    assertThatThrownBy(() -> ClientTlsMaterial.load(config, ClientSettings.DEFAULTS))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("the EC private key does not name its curve");
+  }
+
+  private ServerTlsMaterial agentMaterial(Path caBundle) throws Exception {
+    Path agentPem =
+        TestPki.writePem(dir.resolve("agent.pem"), agent.privateKey(), agent.certificate());
+    return ServerTlsMaterial.load(
+        new AgentTlsConfig(null, agentPem, null, caBundle, List.of(CORE)), ServerSettings.DEFAULTS);
+  }
+
+  /**
+   * Returns the PEM text JcaPEMWriter writes for {@code object}; a JDK EC key comes out as SEC1
+   * without its curve.
+   */
+  private static String pemOf(Object key) throws Exception {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      writer.writeObject(key);
+    }
+    return text.toString();
+  }
 }
