@@ -187,7 +187,7 @@ public final class StatusMapping {
 
   /**
    * Maps a size limit that gRPC-Java enforced before the agent's handler ran. Only lookup and
-   * schedule requests carry a body, so for them the agent's request limit is the likely cause; for
+   * schedule requests carry a body, so for them the agent's request limit is the likely cause. For
    * the other operations it can only be core's response limit.
    */
   private static TransportException resourceExhausted(
