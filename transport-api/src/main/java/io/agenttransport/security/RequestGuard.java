@@ -354,7 +354,7 @@ public final class RequestGuard {
             RejectionReason.NONCE_CACHE_FULL,
             "the nonce cache holds "
                 + replay.nonceCacheSize()
-                + " unexpired nonces; retry later or raise signature.replay.nonce_cache_size");
+                + " unexpired nonces; retry later or raise signature.nonce_cache_size");
       default:
         throw new IllegalStateException("unhandled nonce outcome");
     }

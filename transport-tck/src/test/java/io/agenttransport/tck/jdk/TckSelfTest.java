@@ -29,8 +29,10 @@ import org.junit.platform.testkit.engine.Event;
  * rules written for that fault fail, with messages that name it. The correct provider's run is
  * {@code JdkTransportTckTest}, which the build requires to pass.
  *
- * <p>The two load rules (200 concurrent calls) are left out of these runs: no fault here touches
- * concurrency, and they are the slowest rules by far.
+ * <p>The two load rules (200 concurrent calls) and the rule that closes a server under a call in
+ * flight are left out of these runs: no fault here touches concurrency or server shutdown, the load
+ * rules are the slowest by far, and the shutdown rule races the test server's close on a loaded
+ * machine. {@code JdkTransportTckTest} runs all three against the correct provider.
  */
 class TckSelfTest {
   private static final Pattern RULE_ID = Pattern.compile("_(?:disc|conf|sec)_([A-Z]\\d+[a-z]?)_");
@@ -89,7 +91,7 @@ class TckSelfTest {
     EngineExecutionResults results =
         EngineTestKit.engine("junit-jupiter")
             .selectors(selectClass(testClass))
-            .filters(MethodFilter.excludeMethodNamePatterns(".*_C1[45]_.*"))
+            .filters(MethodFilter.excludeMethodNamePatterns(".*_C1[459]_.*"))
             .execute();
     Map<String, String> failures = new TreeMap<>();
     for (Event event : results.testEvents().failed().list()) {
