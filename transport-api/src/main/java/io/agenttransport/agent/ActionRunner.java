@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
-/** Runs the test actions; one runner per agent, used only on its action thread. */
+/** Runs the test actions on the agent's action thread. */
 final class ActionRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_DELAY_MS = TimeUnit.MINUTES.toMillis(10);
@@ -39,7 +39,7 @@ final class ActionRunner {
   }
 
   /**
-   * Runs one action; {@code progress} is told each finished loop iteration.
+   * Runs one action, passing the count of finished loop iterations to {@code progress}.
    *
    * @throws InterruptedException if the agent closes while the action runs
    */
@@ -67,7 +67,7 @@ final class ActionRunner {
     return new Outcome(true, object("iterations", iterations), null);
   }
 
-  /** Reads the optional non-negative integer {@code name}; absent means 0. */
+  /** Reads the optional non-negative integer {@code name}, which is 0 when absent. */
   private static long count(JsonNode args, String name, long max) {
     JsonNode value = args.get(name);
     if (value == null || value.isNull()) {

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-memory agent with a real action queue that runs actions in order on its own executor.
  *
- * <p>It knows the test kinds {@code agent.replicante.io/test.success}, {@code
+ * <p>It runs the test kinds {@code agent.replicante.io/test.success}, {@code
  * agent.replicante.io/test.fail} and {@code agent.replicante.io/test.loop}, and rejects any other
  * kind with status 400. Scheduling is idempotent by action id: a duplicate id is a conflict and the
  * first record wins.
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@code test.success} waits for the optional integer argument {@code delay_ms}, then is {@code
  * DONE}. {@code test.fail} ends {@code FAILED} with an error. {@code test.loop} stays {@code
  * RUNNING} until {@code iterations} loops of 10 ms have run, or until the agent closes when that
- * argument is absent or 0. The finished list keeps the latest {@value #HISTORY} actions; older ones
+ * argument is absent or 0. The finished list keeps the latest {@value #HISTORY} actions. Older ones
  * are forgotten, so that their ids can no longer be looked up. Thread safe.
  */
 public final class ReferenceAgent implements Agent, AutoCloseable {
@@ -206,7 +206,7 @@ public final class ReferenceAgent implements Agent, AutoCloseable {
         Map.of());
   }
 
-  /** Queues the run of {@code id}; called under the lock so that queue order is submit order. */
+  /** Queues the run of {@code id}. Callers hold the lock, so that run order is schedule order. */
   private void submit(UUID id) {
     try {
       executor.execute(() -> run(id));
@@ -243,7 +243,7 @@ public final class ReferenceAgent implements Agent, AutoCloseable {
     }
   }
 
-  /** Replaces the state of {@code id}; a finished action moves to the bounded history. */
+  /** Replaces the state of {@code id} and moves a finished action to the bounded history. */
   private ActionRecord update(
       UUID id,
       ActionPhase phase,

@@ -38,7 +38,10 @@ final class ConfigSection {
     this.environment = environment;
   }
 
-  /** Wraps the document's root, which must be a mapping; an empty document counts as empty. */
+  /**
+   * Wraps the document's root, which must be a mapping. An empty document counts as an empty
+   * mapping.
+   */
   static ConfigSection root(
       @Nullable JsonNode node, Path baseDir, Function<String, @Nullable String> environment) {
     JsonNode root = node == null || node.isMissingNode() || node.isNull() ? emptyMapping() : node;
@@ -187,7 +190,7 @@ final class ConfigSection {
     throw invalid(key, value, "one of " + names);
   }
 
-  /** Returns the list {@code key} of strings; a single string counts as a list of one. */
+  /** Returns the list {@code key} of strings, where a single string counts as a list of one. */
   @Nullable List<String> stringList(String key) {
     if (!has(key)) {
       return null;

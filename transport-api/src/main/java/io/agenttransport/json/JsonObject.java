@@ -89,7 +89,7 @@ final class JsonObject {
     return value == null ? null : asTimestamp(value, pathOf(key));
   }
 
-  /** Returns the field {@code key} as arbitrary JSON; absent fails, JSON null is kept. */
+  /** Returns the field {@code key} as arbitrary JSON, keeping JSON null and failing when absent. */
   JsonValue json(String key) {
     read.add(key);
     JsonNode value = node.get(key);

@@ -233,7 +233,7 @@ final class ModelEncoder {
     return node;
   }
 
-  /** Parses the normalized text of a value; it was validated when the value was made. */
+  /** Parses the normalized text of a value, which was validated when the value was made. */
   private static JsonNode json(@Nullable JsonValue value) {
     return value == null ? NODES.nullNode() : AgentJson.parseTree(value.json());
   }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the provider's name, or {@code null} if the provider could not be loaded
  * @param className the provider's class name, as listed in the services file
- * @param availability whether the provider can be used; unavailable whenever {@code loadError} is
- *     set
+ * @param availability whether the provider can be used, which is never the case when {@code
+ *     loadError} is set
  * @param loadError why the provider could not be loaded or asked about itself, or {@code null}
  */
 public record ProviderStatus(

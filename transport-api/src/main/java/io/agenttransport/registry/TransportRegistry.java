@@ -198,7 +198,7 @@ public final class TransportRegistry {
     return registry;
   }
 
-  /** One provider entry; {@code provider} is {@code null} when it could not be loaded. */
+  /** One provider entry, whose {@code provider} is {@code null} when it could not be loaded. */
   private record Entry(
       @Nullable TransportProvider provider, Set<String> schemes, ProviderStatus status) {
     static Entry failed(ServiceConfigurationError error) {

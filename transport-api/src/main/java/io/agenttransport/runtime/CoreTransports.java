@@ -35,7 +35,7 @@ public final class CoreTransports {
 
   /**
    * Creates core's client transport. The TLS material and the signing key are loaded now, so that a
-   * bad file fails here; each provider's own client is created on the first {@link
+   * bad file fails here. Each provider's own client is created on the first {@link
    * ClientTransport#open} of an address it serves.
    *
    * @param clock the clock for signatures and durations

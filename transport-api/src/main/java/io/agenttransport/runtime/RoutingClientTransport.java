@@ -88,7 +88,7 @@ final class RoutingClientTransport implements ClientTransport {
     return provider.createClient(context);
   }
 
-  /** Returns the client created for provider {@code name}, or {@code null}; for tests. */
+  /** Returns the client created for provider {@code name}, or {@code null} before its first use. */
   synchronized @Nullable ClientTransport clientFor(String name) {
     return clients.get(name);
   }

@@ -239,7 +239,6 @@ public final class RequestGuard {
    */
   public void check(InboundRequest request) {
     Objects.requireNonNull(request, "request");
-    String keyId = "-";
     try {
       checkActionPolicy(request);
       Optional<VerifiedSignature> signature = verifier.verify(request);
@@ -247,16 +246,15 @@ public final class RequestGuard {
         requireUnsignedAllowed(request);
         return;
       }
-      keyId = signature.get().keyId();
       checkAudience(request, signature.get());
       checkWindow(request, signature.get());
       recordNonce(request, signature.get());
     } catch (RequestRejectedException e) {
       logger.warn(
-          "Rejected {} from {} (key id {}): {}",
+          "Rejected {} from {} (claimed key id {}): {}",
           request.operation(),
           peer(request),
-          keyId,
+          SignatureVerifier.claimedKeyId(request).orElse("none"),
           e.getMessage());
       throw e;
     }

@@ -457,6 +457,16 @@ class RequestGuardTest {
   }
 
   @Test
+  void ipv6LocalAddressAuthorityAccepted() {
+    InetSocketAddress local = new InetSocketAddress("::1", 8443);
+    OutboundRequest request = schedule("[::1]:8443");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
+
+    assertThatCode(() -> guard.check(inbound)).doesNotThrowAnyException();
+  }
+
+  @Test
   void configuredAuthoritiesReplaceCertificateNames() {
     RequestGuard configured =
         guardBuilder(clock).authorities(List.of("db-1.internal:8443")).build();

@@ -96,6 +96,31 @@ public final class SignatureVerifier {
             params.keyId, params.nonce, params.created, params.expires, values.get("@authority")));
   }
 
+  /**
+   * Returns the {@code keyid} that the request-tagged signature claims, without verifying anything,
+   * for log lines about a rejected request; empty if there is none or the field is invalid.
+   */
+  public static Optional<String> claimedKeyId(InboundRequest request) {
+    List<String> values = request.fields().getOrDefault(SIGNATURE_INPUT, List.of());
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      for (ListElement<?> member : new Parser(values).parseDictionary().get().values()) {
+        Item<?> tag = member.getParams().get("tag");
+        Item<?> keyId = member.getParams().get("keyid");
+        if (tag instanceof StringItem
+            && RequestSigner.REQUEST_TAG.equals(tag.get())
+            && keyId instanceof StringItem) {
+          return Optional.of(((StringItem) keyId).get());
+        }
+      }
+    } catch (ParseException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
   private Map.Entry<String, InnerList> requestSignatureInput(
       InboundRequest request, List<String> inputValues) {
     Map<String, ListElement<?>> members = parseDictionary(request, SIGNATURE_INPUT, inputValues);

@@ -129,7 +129,7 @@ final class KeyMaterial {
       verifier.update(TEST_MESSAGE);
       return verifier.verify(signature);
     } catch (GeneralSecurityException e) {
-      // Keys of different curves or sizes fail here rather than in verify.
+      // A mismatched key can throw here instead of failing verification.
       return false;
     }
   }

@@ -209,6 +209,16 @@ class RequestSignerTest {
   }
 
   @Test
+  void claimedKeyIdReadFromSignatureInput() throws Exception {
+    RequestSigner signer =
+        RequestSigner.create("core-7", keyPair("Ed25519", 0).getPrivate(), CLOCK);
+
+    InboundRequest request = inbound(schedule(), signer.sign(schedule()));
+
+    assertThat(SignatureVerifier.claimedKeyId(request)).contains("core-7");
+  }
+
+  @Test
   void p384KeyRejected() throws Exception {
     PrivateKey key = keyPair("EC", 384).getPrivate();
 
