@@ -1,13 +1,15 @@
 package io.agenttransport.grpc;
 
+import io.agenttransport.grpc.testing.GrpcWireTap;
 import io.agenttransport.spi.TransportProvider;
 import io.agenttransport.tck.Tck;
 import io.agenttransport.tck.TransportTck;
+import io.agenttransport.tck.wire.WireTap;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the transport TCK against the gRPC provider.
+ * Runs the transport TCK against the gRPC provider, with {@link GrpcWireTap} as the wire hook.
  *
  * <p>The rules disabled below fail for reasons stated in each annotation, and the TCK report lists
  * them as skipped with that reason. The module README lists them too.
@@ -27,6 +29,11 @@ class GrpcTransportTckTest extends TransportTck {
   @Override
   public TransportProvider provider() {
     return new GrpcTransportProvider();
+  }
+
+  @Override
+  public WireTap wireTap() {
+    return new GrpcWireTap();
   }
 
   @Test
