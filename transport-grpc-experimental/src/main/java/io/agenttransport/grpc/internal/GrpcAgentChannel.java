@@ -45,13 +45,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Core's channel to one agent over gRPC: one {@link ManagedChannel} per agent address, created on
- * open and shut down on close.
+ * the first call and shut down on close, so that an open channel that was never used costs no Netty
+ * state.
  *
  * <p>Each call serializes its request once, signs those bytes when the operation needs it, and
  * sends them unchanged. The returned future completes on a gRPC executor thread. Cancelling it
@@ -62,7 +64,9 @@ final class GrpcAgentChannel implements AgentChannel {
   private static final String TRANSPORT = "grpc";
 
   private final AgentAddress address;
-  private final ManagedChannel channel;
+  private final Supplier<ManagedChannel> channelFactory;
+  private final Object channelLock = new Object();
+  private @Nullable ManagedChannel channel; // guarded by channelLock
   private final ClientContext context;
   private final boolean tls;
   private final ScheduledExecutorService timer;
@@ -71,13 +75,13 @@ final class GrpcAgentChannel implements AgentChannel {
 
   GrpcAgentChannel(
       AgentAddress address,
-      ManagedChannel channel,
+      Supplier<ManagedChannel> channelFactory,
       ClientContext context,
       boolean tls,
       ScheduledExecutorService timer,
       Runnable onClose) {
     this.address = address;
-    this.channel = channel;
+    this.channelFactory = channelFactory;
     this.context = context;
     this.tls = tls;
     this.timer = timer;
@@ -168,7 +172,10 @@ final class GrpcAgentChannel implements AgentChannel {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      channel.shutdownNow();
+      ManagedChannel built = builtChannel();
+      if (built != null) {
+        built.shutdownNow();
+      }
       onClose.run();
       LOG.debug("closed gRPC channel to {}", address);
     }
@@ -177,10 +184,34 @@ final class GrpcAgentChannel implements AgentChannel {
   /** Shuts the channel down and waits briefly for its calls to end, when the transport closes. */
   void closeAndWait(Duration timeout) {
     close();
+    ManagedChannel built = builtChannel();
+    if (built == null) {
+      return;
+    }
     try {
-      channel.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      built.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private @Nullable ManagedChannel builtChannel() {
+    synchronized (channelLock) {
+      return channel;
+    }
+  }
+
+  /** Returns the managed channel, building it on first use; fails once the channel is closed. */
+  private ManagedChannel managedChannel(AgentOperation operation) {
+    synchronized (channelLock) {
+      if (closed.get()) {
+        throw new ChannelClosedException(
+            "channel is closed; open a new channel to this agent", address, operation, null);
+      }
+      if (channel == null) {
+        channel = channelFactory.get();
+      }
+      return channel;
     }
   }
 
@@ -254,7 +285,8 @@ final class GrpcAgentChannel implements AgentChannel {
     Duration deadline = options.effectiveDeadline(context.settings().callTimeout());
     io.grpc.CallOptions callOptions =
         io.grpc.CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
-    ClientCall<byte[], Message> call = channel.newCall(GrpcMethods.method(operation), callOptions);
+    ManagedChannel managed = managedChannel(operation);
+    ClientCall<byte[], Message> call = managed.newCall(GrpcMethods.method(operation), callOptions);
     result.whenComplete(
         (value, error) -> {
           if (error instanceof CancellationException) {
@@ -265,7 +297,7 @@ final class GrpcAgentChannel implements AgentChannel {
     call.request(1);
     call.sendMessage(body);
     call.halfClose();
-    limitConnectAndHandshake(operation, call, result);
+    limitConnectAndHandshake(operation, managed, call, result);
   }
 
   /**
@@ -274,8 +306,11 @@ final class GrpcAgentChannel implements AgentChannel {
    * handshake would otherwise hold the call until its deadline.
    */
   private void limitConnectAndHandshake(
-      AgentOperation operation, ClientCall<byte[], Message> call, CompletableFuture<?> result) {
-    if (channel.getState(false) == ConnectivityState.READY) {
+      AgentOperation operation,
+      ManagedChannel managed,
+      ClientCall<byte[], Message> call,
+      CompletableFuture<?> result) {
+    if (managed.getState(false) == ConnectivityState.READY) {
       return;
     }
     Duration limit =
@@ -283,7 +318,7 @@ final class GrpcAgentChannel implements AgentChannel {
     ScheduledFuture<?> check =
         timer.schedule(
             () -> {
-              if (result.isDone() || channel.getState(false) == ConnectivityState.READY) {
+              if (result.isDone() || managed.getState(false) == ConnectivityState.READY) {
                 return;
               }
               result.completeExceptionally(

@@ -84,11 +84,15 @@ public final class GrpcClientTransport implements ClientTransport {
       throw new ChannelClosedException("gRPC transport is closed", address, null, null);
     }
     boolean tls = requireTlsFor(address);
-    ManagedChannel channel = buildChannel(address, tls);
     GrpcAgentChannel[] holder = new GrpcAgentChannel[1];
     holder[0] =
         new GrpcAgentChannel(
-            address, channel, context, tls, timer, () -> channels.remove(holder[0]));
+            address,
+            () -> buildChannel(address, tls),
+            context,
+            tls,
+            timer,
+            () -> channels.remove(holder[0]));
     channels.add(holder[0]);
     LOG.debug("opened gRPC channel to {}", address);
     return holder[0];
