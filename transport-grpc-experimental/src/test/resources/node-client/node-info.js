@@ -1,8 +1,8 @@
 // Calls GetNodeInfo on an agent with @grpc/grpc-js, independently of the Java implementation.
 //
 // Usage: node node-info.js PROTO_ROOT HOST:PORT CA_PEM [CLIENT_CERT_PEM CLIENT_KEY_PEM]
-// Prints the node info as JSON on success; prints "code=N details" to stderr and exits with 2 when
-// the call fails. Without a client certificate the agent must reject the handshake.
+// Prints the node info as JSON on success. When the call fails, it prints "code=N details" to
+// stderr and exits with 2. Without a client certificate the agent must reject the handshake.
 'use strict';
 
 const fs = require('fs');

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * <p>An experimental API may change incompatibly or be removed in any release, without notice and
  * without a deprecation period. This covers its Java types, its options, the protobuf messages on
  * the wire and the metadata names. Do not depend on it from code that must keep working across
- * upgrades; use the default HTTP transport there.
+ * upgrades. Use the default HTTP transport there.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -41,7 +41,7 @@ public record GrpcTransportOptions(Duration keepAliveTime, Duration keepAliveTim
   }
 
   /**
-   * Reads the options from the provider's option map; missing keys keep their defaults.
+   * Reads the options from the provider's option map. Missing keys keep their defaults.
    *
    * @throws ConfigException naming the key if a key is unknown or a value is not a duration
    */

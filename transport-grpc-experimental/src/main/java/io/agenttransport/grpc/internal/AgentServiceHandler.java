@@ -65,7 +65,8 @@ final class AgentServiceHandler {
       responses.onCompleted();
       report(operation, started, CallEvent.OK, null);
     } catch (RequestRejectedException e) {
-      LOG.warn("rejected {} from {}: {}", operation, peer(facts), e.reason());
+      // The guard has logged the rejection with its details.
+      LOG.debug("rejected {} from {}: {}", operation, peer(facts), e.reason());
       responses.onError(StatusMapping.rejected(e));
       report(operation, started, e.kind(), e.reason());
     } catch (AgentErrorException e) {
@@ -125,9 +126,11 @@ final class AgentServiceHandler {
   }
 
   /**
-   * Returns the text metadata, lower-case name to every value in order. gRPC-Java checks the
-   * content type before a call reaches a handler and leaves it out of the metadata, so it is added
-   * with the value that the check accepted.
+   * Returns the text metadata, lower-case name to every value in order. gRPC-Java rejects a call
+   * whose content type is not {@code application/grpc} or a subtype before it reaches a handler.
+   * When the metadata does not carry the content type, it is added as {@code application/grpc}, the
+   * value gRPC-Java clients send and sign. A client that signed a subtype then fails verification,
+   * which rejects its request rather than accepting it.
    */
   private static Map<String, List<String>> fields(Metadata headers) {
     Map<String, List<String>> fields = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * open and shut down on close.
  *
  * <p>Each call serializes its request once, signs those bytes when the operation needs it, and
- * sends them unchanged. The returned future completes on a gRPC executor thread; cancelling it
+ * sends them unchanged. The returned future completes on a gRPC executor thread. Cancelling it
  * cancels the gRPC call.
  */
 final class GrpcAgentChannel implements AgentChannel {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An agent's gRPC server. The service is built by hand from {@link GrpcMethods} so that each
- * handler receives the request bytes exactly as they arrived; action methods are registered only
+ * handler receives the request bytes exactly as they arrived. Action methods are registered only
  * when the guard enables actions, so that otherwise they answer {@code UNIMPLEMENTED}.
  */
 public final class GrpcAgentServer implements AgentServer {
@@ -83,7 +83,7 @@ public final class GrpcAgentServer implements AgentServer {
   }
 
   // NOTE: ServerSettings.headerTimeout and maxConnections have no gRPC-Java equivalent and are not
-  // enforced by this transport; HTTP/2 keep-alive and max connection idle bound idle connections.
+  // enforced by this transport. HTTP/2 keep-alive and max connection idle bound idle connections.
   private static NettyServerBuilder builder(ServerContext context, GrpcTransportOptions options) {
     ServerSettings settings = context.settings();
     NettyServerBuilder builder =

@@ -392,7 +392,7 @@ public final class ProtoMapper {
     } catch (IllegalArgumentException e) {
       throw invalid(field, text, "a UUID such as 6f8e2a40-3c1b-4d5e-9f7a-0b1c2d3e4f50", e);
     }
-    // UUID.fromString accepts short groups such as 1-2-3-4-5; only the canonical form is valid.
+    // UUID.fromString accepts short groups such as 1-2-3-4-5, but only the canonical form is valid.
     if (!parsed.toString().equalsIgnoreCase(text)) {
       throw invalid(field, text, "a UUID in its canonical 8-4-4-4-12 form", null);
     }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.agenttransport.api.AgentAddress;
+import io.agenttransport.api.AgentErrorException;
 import io.agenttransport.api.AgentOperation;
 import io.agenttransport.api.AuthenticationFailedException;
 import io.agenttransport.api.RejectionReason;
 import io.agenttransport.api.RequestRejectedException;
 import io.agenttransport.api.TransportException;
 import io.agenttransport.config.ClientSettings;
+import io.agenttransport.grpc.internal.proto.ScheduleActionRequest;
 import io.agenttransport.grpc.internal.proto.ScheduleActionResponse;
 import io.agenttransport.grpc.testing.FixtureAgent;
 import io.agenttransport.grpc.testing.GrpcTestBed;
-import io.agenttransport.model.ActionScheduleRequest;
 import io.agenttransport.security.OutboundRequest;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -118,6 +119,29 @@ class SignedRequestTest {
   }
 
   @Test
+  void deeplyNestedArgsAreBadRequest() throws Exception {
+    FixtureAgent agent = new FixtureAgent();
+    try (GrpcTestBed bed = GrpcTestBed.mutualTls(agent)) {
+      AgentAddress address = bed.server().boundAddress();
+      String deep = "[".repeat(10_000) + "]".repeat(10_000);
+      byte[] body =
+          ScheduleActionRequest.newBuilder()
+              .setKind("agent.replicante.io/test.success")
+              .setId(UUID.randomUUID().toString())
+              .setArgsJson(deep)
+              .build()
+              .toByteArray();
+
+      TransportException error =
+          sendExpectingFailure(address, coreTls(), body, sign(address.authority(), body));
+
+      assertThat(error).isExactlyInstanceOf(AgentErrorException.class);
+      assertThat(((AgentErrorException) error).status()).isEqualTo(400);
+      assertThat(agent.scheduled()).isEmpty();
+    }
+  }
+
+  @Test
   void missingClientCertificateFailsHandshake() throws Exception {
     FixtureAgent agent = new FixtureAgent();
     try (GrpcTestBed bed = GrpcTestBed.mutualTls(agent)) {
@@ -151,8 +175,9 @@ class SignedRequestTest {
   }
 
   private static byte[] scheduleBody(UUID id) {
-    ActionScheduleRequest request =
-        fixture("action-schedule-request.json", ActionScheduleRequest.class).withId(id);
+    var request =
+        fixture("action-schedule-request.json", io.agenttransport.model.ActionScheduleRequest.class)
+            .withId(id);
     return ProtoMapper.toProto(request).toByteArray();
   }
 

@@ -34,6 +34,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The agent server over plain HTTP, called by core's client and by hand-written requests. */
 class PlainServerTest {
@@ -184,6 +186,30 @@ class PlainServerTest {
                 + "5\r\nhello\r\n0\r\n\r\n");
 
     assertThat(status(response)).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        "Content-Length: 5\r\nContent-Length: 6\r\n",
+        "X-Bad : value\r\n",
+        "X-Bad: line\rbreak\r\n"
+      })
+  void malformedHeadersAre400(String headers) throws Exception {
+    start(ServerSettings.DEFAULTS);
+
+    String response =
+        exchange(
+            port(),
+            "GET "
+                + NODE
+                + " HTTP/1.1\r\nHost: a\r\n"
+                + headers
+                + "Connection: close\r\n\r\nhello");
+
+    assertThat(status(response)).isEqualTo(400);
+    assertThat(serverEvents.events()).isEmpty();
   }
 
   @Test

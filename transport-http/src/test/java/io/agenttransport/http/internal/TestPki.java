@@ -84,9 +84,11 @@ final class TestPki {
   /** The CA that issues certificates. */
   static final class Authority {
     private final Issued self;
+    private final boolean sendsChain;
 
-    private Authority(Issued self) {
+    private Authority(Issued self, boolean sendsChain) {
       this.self = self;
+      this.sendsChain = sendsChain;
     }
 
     X509Certificate certificate() {
@@ -110,6 +112,9 @@ final class TestPki {
           sign(request, keyPair, self.keyPair(), self.certificate(), request.ca);
       List<X509Certificate> chain = new ArrayList<>();
       chain.add(certificate);
+      if (sendsChain) {
+        chain.addAll(self.chain());
+      }
       return new Issued(keyPair, chain);
     }
 
@@ -179,7 +184,15 @@ final class TestPki {
     Request request = new Request(name);
     request.ca = true;
     X509Certificate certificate = sign(request, keyPair, keyPair, null, true);
-    return new Authority(new Issued(keyPair, List.of(certificate)));
+    return new Authority(new Issued(keyPair, List.of(certificate)), false);
+  }
+
+  /**
+   * Returns an issuer that signs with {@code issued}'s key, whatever its basic constraints say, and
+   * puts {@code issued}'s chain after each certificate it issues.
+   */
+  static Authority issuedBy(Issued issued) {
+    return new Authority(issued, true);
   }
 
   private static KeyPair keyPair(KeyType type) {

@@ -18,12 +18,14 @@ import io.agenttransport.security.tls.ServerTlsMaterial;
 import io.agenttransport.spi.ClientTransport;
 import io.agenttransport.spi.ServerContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -226,5 +228,56 @@ class TlsIdentityTest {
                     }))
         .isInstanceOf(IOException.class);
     assertThat(serverEvents.events()).isEmpty();
+  }
+
+  @Test
+  void leafAsIssuerIsRejected() throws Exception {
+    TestPki.Issued leaf = tls.ca.issue(new TestPki.Request("not a CA").serverAuth());
+    JettyAgentServer server = server(TestPki.issuedBy(leaf).agent("127.0.0.1"));
+
+    failure(channelAs(tls.coreCert, server).nodeInfo(), AuthenticationFailedException.class);
+
+    assertThat(serverEvents.events()).isEmpty();
+  }
+
+  @Test
+  void clientRenegotiationIsRefused() throws Exception {
+    ServerSettings settings =
+        ServerSettings.builder().tlsVersions(List.of("TLSv1.3", "TLSv1.2")).build();
+    ServerTlsMaterial material = tls.serverMaterial(settings);
+    JettyAgentServer server =
+        JettyAgentServer.start(
+            new ServerContext(
+                settings, material, tls.guard(material), Map.of(), Clock.systemUTC(), serverEvents),
+            agent);
+    resources.add(server);
+    SSLContext context =
+        tls.clientMaterial(ClientSettings.builder().tlsVersions(List.of("TLSv1.2")).build())
+            .sslContext();
+
+    String withoutRenegotiation =
+        RawTlsClient.exchange(
+            context,
+            server.boundAddress().port(),
+            NODE_REQUEST,
+            socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
+    String response;
+    try (SSLSocket socket =
+        (SSLSocket)
+            context.getSocketFactory().createSocket("127.0.0.1", server.boundAddress().port())) {
+      socket.setSoTimeout(20_000);
+      socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+      socket.startHandshake();
+      socket.startHandshake();
+      socket.getOutputStream().write(NODE_REQUEST.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      response = RawHttpClient.readAll(socket.getInputStream());
+    } catch (IOException e) {
+      response = "";
+    }
+
+    assertThat(RawHttpClient.status(withoutRenegotiation)).isEqualTo(200);
+    assertThat(response).doesNotContain("200");
+    assertThat(serverEvents.events()).hasSize(1);
   }
 }

@@ -77,6 +77,23 @@ class TlsRequestTest {
   }
 
   @Test
+  void signedDeepNestingIsBadRequest() throws Exception {
+    String body =
+        "{\"kind\":\"agent.replicante.io/test.success\",\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"args\":"
+            + "[".repeat(200)
+            + "]".repeat(200)
+            + "}";
+
+    String response = exchange(post(body, sign(body)));
+
+    assertThat(status(response)).isEqualTo(400);
+    assertThat(body(response)).contains("\"error\":true");
+    assertThat(agent.actionQueue().actions()).isEmpty();
+  }
+
+  @Test
   void signedScheduleIsAccepted() throws Exception {
     UUID id = UUID.randomUUID();
     String body = "{\"kind\":\"agent.replicante.io/test.loop\",\"id\":\"" + id + "\"}";
