@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -85,7 +87,11 @@ final class JmhSuite {
   private static Collection<RunResult> runGroup(
       Plan plan, String include, @Nullable String algorithm) throws RunnerException {
     ChainedOptionsBuilder options =
-        new OptionsBuilder().include(include).shouldFailOnError(false).jvmArgsAppend("-Xmx1g");
+        new OptionsBuilder()
+            .include(include)
+            .shouldFailOnError(false)
+            .jvmArgsAppend("-Xmx1g")
+            .addProfiler(GCProfiler.class);
     if (algorithm != null) {
       options.param("algorithm", algorithm);
     }
@@ -180,7 +186,19 @@ final class JmhSuite {
                 PER_CALL, figure + ", p99", Double.NaN, "µs", rawName + ", p99", Double.NaN, ""),
             framework,
             raw,
-            run -> percentile(run, 99)));
+            run -> percentile(run, 99)),
+        paired(
+            Row.compared(
+                PER_CALL,
+                figure + ", heap allocated per call",
+                Double.NaN,
+                "B",
+                rawName,
+                Double.NaN,
+                "JMH gc profiler, both sides of the link"),
+            framework,
+            raw,
+            JmhSuite::allocatedPerCall));
   }
 
   /**
@@ -289,6 +307,16 @@ final class JmhSuite {
 
   private static double mean(RunResult run) {
     return run.getPrimaryResult().getScore();
+  }
+
+  /** Returns the bytes allocated per operation that the gc profiler measured, or NaN. */
+  private static double allocatedPerCall(RunResult run) {
+    for (Map.Entry<String, Result> entry : run.getSecondaryResults().entrySet()) {
+      if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
+        return entry.getValue().getScore();
+      }
+    }
+    return Double.NaN;
   }
 
   private static double percentile(RunResult run, double percent) {
