@@ -27,6 +27,7 @@ import io.agenttransport.model.NodeInfo;
 import io.agenttransport.model.ShardList;
 import io.agenttransport.model.StoreInfo;
 import io.grpc.Context;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
@@ -204,6 +205,25 @@ class GrpcTransportTest {
 
       assertThat(error).isInstanceOf(AgentUnreachableException.class);
       assertThat(error.getMessage()).contains("127.0.0.1:" + port);
+    }
+  }
+
+  @Test
+  void stalledHandshakeIsUnreachable() throws Exception {
+    ClientSettings settings =
+        ClientSettings.builder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .handshakeTimeout(Duration.ofSeconds(1))
+            .callTimeout(Duration.ofSeconds(60))
+            .build();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        GrpcTestBed bed = GrpcTestBed.mutualTls(new FixtureAgent(), settings, true);
+        AgentChannel channel =
+            bed.client().open(new AgentAddress("grpcs", "127.0.0.1", silent.getLocalPort()))) {
+      Throwable error = failure(channel.nodeInfo());
+
+      assertThat(error).isInstanceOf(AgentUnreachableException.class);
+      assertThat(error.getMessage()).contains("handshake");
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.agenttransport.api.AgentAddress;
 import io.agenttransport.api.AgentChannel;
 import io.agenttransport.api.AgentOperation;
+import io.agenttransport.api.AgentUnreachableException;
 import io.agenttransport.api.CallEvent;
 import io.agenttransport.api.CallOptions;
 import io.agenttransport.api.ChannelClosedException;
@@ -28,6 +29,7 @@ import io.agenttransport.security.OutboundRequest;
 import io.agenttransport.security.signature.RequestSigner;
 import io.agenttransport.spi.ClientContext;
 import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -38,6 +40,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -61,6 +65,7 @@ final class GrpcAgentChannel implements AgentChannel {
   private final ManagedChannel channel;
   private final ClientContext context;
   private final boolean tls;
+  private final ScheduledExecutorService timer;
   private final Runnable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -69,11 +74,13 @@ final class GrpcAgentChannel implements AgentChannel {
       ManagedChannel channel,
       ClientContext context,
       boolean tls,
+      ScheduledExecutorService timer,
       Runnable onClose) {
     this.address = address;
     this.channel = channel;
     this.context = context;
     this.tls = tls;
+    this.timer = timer;
     this.onClose = onClose;
   }
 
@@ -167,7 +174,7 @@ final class GrpcAgentChannel implements AgentChannel {
     }
   }
 
-  /** Shuts the channel down and waits briefly for its calls to end; for the transport's close. */
+  /** Shuts the channel down and waits briefly for its calls to end, when the transport closes. */
   void closeAndWait(Duration timeout) {
     close();
     try {
@@ -259,6 +266,41 @@ final class GrpcAgentChannel implements AgentChannel {
     call.request(1);
     call.sendMessage(body);
     call.halfClose();
+    limitConnectAndHandshake(operation, call, result);
+  }
+
+  /**
+   * Fails the call as unreachable when the channel has no ready connection within the connect and
+   * handshake timeouts. gRPC-Java bounds only the TCP connect, so an agent that stalls the TLS
+   * handshake would otherwise hold the call until its deadline.
+   */
+  private void limitConnectAndHandshake(
+      AgentOperation operation, ClientCall<byte[], Message> call, CompletableFuture<?> result) {
+    if (channel.getState(false) == ConnectivityState.READY) {
+      return;
+    }
+    Duration limit =
+        context.settings().connectTimeout().plus(context.settings().handshakeTimeout());
+    ScheduledFuture<?> check =
+        timer.schedule(
+            () -> {
+              if (result.isDone() || channel.getState(false) == ConnectivityState.READY) {
+                return;
+              }
+              result.completeExceptionally(
+                  new AgentUnreachableException(
+                      "no TLS connection within "
+                          + limit
+                          + " (connect and handshake timeouts); check that the agent runs and"
+                          + " answers the handshake",
+                      address,
+                      operation,
+                      null));
+              call.cancel("connect and handshake timed out", null);
+            },
+            limit.toMillis(),
+            TimeUnit.MILLISECONDS);
+    result.whenComplete((value, error) -> check.cancel(false));
   }
 
   private void report(AgentOperation operation, long started, @Nullable Throwable error) {
