@@ -248,6 +248,7 @@ final class JmhSuite {
             "frameworkSigned",
             "rawUnsigned",
             JmhSuite::mean);
+
     List<RunResult> signedRuns = passes.getOrDefault("frameworkSigned", List.of());
     List<RunResult> unsignedRuns = passes.getOrDefault("rawUnsigned", List.of());
     List<RunResult> signRuns =
@@ -256,6 +257,7 @@ final class JmhSuite {
     if (count == 0) {
       return List.of(signed, Row.failed(SIGNED, "signed minus unsigned", "µs", FAILED));
     }
+
     double[] differences = new double[count];
     double[] signTimes = new double[count];
     double[] ratios = new double[count];
@@ -264,6 +266,7 @@ final class JmhSuite {
       signTimes[i] = mean(signRuns.get(i));
       ratios[i] = differences[i] / signTimes[i];
     }
+
     Row difference =
         Row.ratio(
                 SIGNED,

@@ -11,7 +11,7 @@ class JmhSuiteTest {
   }
 
   @Test
-  void medianOfEvenCountIsMeanOfMiddleTwo() {
+  void medianOfEvenCountAveragesMiddle() {
     assertThat(JmhSuite.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
   }
 

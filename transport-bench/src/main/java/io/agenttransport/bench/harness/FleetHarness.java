@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * every framework figure has its baseline from the same minutes of the same run.
  */
 public final class FleetHarness {
-  /** The section headings of the rows this harness returns. */
+  /** The heading of the sync rows. */
   public static final String SYNC = "Sync of many agents, one after the other";
 
   /** The heading of the fan-out rows. */
@@ -44,7 +44,7 @@ public final class FleetHarness {
   private static final Logger LOG = LoggerFactory.getLogger(FleetHarness.class);
 
   /**
-   * How hard the harness runs.
+   * The counts of one harness run.
    *
    * @param agents the agents in the fleet
    * @param syncRounds measured sequential rounds per connection mode
@@ -254,7 +254,8 @@ public final class FleetHarness {
       for (GatedAgent agent : fleet.agents()) {
         if (!agent.awaitArrivals(settings.callsInFlightPerAgent(), Duration.ofSeconds(30))) {
           throw new IllegalStateException(
-              "calls did not reach the agent within 30 s; the client may limit calls per host");
+              "held node info calls timed out before reaching the agent (waited 30 s); raise"
+                  + " the client's max_requests_per_host if it caps concurrent calls");
         }
       }
       return measure ? Heap.used() : 0;
@@ -266,15 +267,21 @@ public final class FleetHarness {
   }
 
   private List<Row> rows(Timings timings) {
+    List<Row> rows = new ArrayList<>(syncRows(timings));
+    rows.addAll(fanOutRows(timings.rawFanOutMs(), timings.frameworkFanOutMs()));
+    rows.addAll(memoryRows(timings));
+    return rows;
+  }
+
+  private List<Row> syncRows(Timings timings) {
     String agents = settings.agents() + " agents";
     Pair pooled = timings.pooledSync();
     Pair resumed = timings.resumedSync();
     Pair full = timings.fullSync();
-    List<Row> rows = new ArrayList<>();
-    rows.add(syncRow("pooled connections", pooled, agents));
-    rows.add(syncRow("new connection per agent, TLS session resumed", resumed, agents));
-    rows.add(syncRow("new connection per agent, resumption off", full, agents));
-    rows.add(
+    return List.of(
+        syncRow("pooled connections", pooled, agents),
+        syncRow("new connection per agent, TLS session resumed", resumed, agents),
+        syncRow("new connection per agent, resumption off", full, agents),
         Row.compared(
             SYNC,
             "framework: new connection, resumed, beside pooled",
@@ -282,8 +289,7 @@ public final class FleetHarness {
             "ms/agent",
             "framework pooled",
             pooled.framework(),
-            "the price of closing connections between syncs"));
-    rows.add(
+            "the price of closing connections between syncs"),
         Row.compared(
             SYNC,
             "framework: new connection, resumption off, beside pooled",
@@ -292,8 +298,10 @@ public final class FleetHarness {
             "framework pooled",
             pooled.framework(),
             "the price of closing connections without resumption"));
-    rows.addAll(fanOutRows(timings.rawFanOutMs(), timings.frameworkFanOutMs()));
-    rows.add(
+  }
+
+  private List<Row> memoryRows(Timings timings) {
+    return List.of(
         Row.compared(
             MEMORY,
             "heap per pooled connection, framework (both sides)",
@@ -303,8 +311,7 @@ public final class FleetHarness {
             timings.rawBytesPerConnection(),
             "mean of the heap taken and released by one connection to each of "
                 + settings.agents()
-                + " agents; the framework's release also holds its closed client transport"));
-    rows.add(
+                + " agents; the framework's release also holds its closed client transport"),
         Row.plain(
             MEMORY,
             "heap per call in flight, framework (both sides)",
@@ -312,7 +319,6 @@ public final class FleetHarness {
             "B",
             settings.agents() * settings.callsInFlightPerAgent()
                 + " node info calls held at the agents, against the same calls finished"));
-    return rows;
   }
 
   private static Row syncRow(String mode, Pair pair, String agents) {
