@@ -152,10 +152,29 @@ final class JmhSuite {
             "rawClientFrameworkServer",
             "rawOkHttp",
             JmhSuite::mean));
+    rows.add(
+        mixedAllocationRow("framework HTTP client, raw Jetty server", "frameworkClientRawServer"));
+    rows.add(
+        mixedAllocationRow("raw OkHttp client, framework HTTP server", "rawClientFrameworkServer"));
     rows.addAll(callRows("gRPC", "frameworkGrpc", "raw gRPC-Java stub", "rawGrpc"));
     rows.addAll(signedRows());
     ALGORITHMS.forEach(algorithm -> rows.addAll(signingRows(algorithm)));
     return rows;
+  }
+
+  private Row mixedAllocationRow(String figure, String benchmark) {
+    return paired(
+        Row.compared(
+            PER_CALL,
+            figure + ", heap allocated per call",
+            Double.NaN,
+            "B",
+            "raw OkHttp + Jetty",
+            Double.NaN,
+            "JMH gc profiler, both sides of the link"),
+        benchmark,
+        "rawOkHttp",
+        JmhSuite::allocatedPerCall);
   }
 
   private List<Row> callRows(String name, String framework, String rawName, String raw) {

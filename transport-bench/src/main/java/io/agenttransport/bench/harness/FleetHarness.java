@@ -129,7 +129,11 @@ public final class FleetHarness {
             Syncer.framework(setup.client(pooled)), framework);
 
     double rawPerConnection = rawBytesPerConnection(raw, core, idle);
-    double[] frameworkMemory = frameworkMemory(framework, setup.client(pooled));
+    double frameworkPerConnection = frameworkBytesPerConnection(framework, setup.client(pooled));
+    double frameworkPerCall;
+    try (ClientTransport transport = setup.client(pooled)) {
+      frameworkPerCall = bytesPerCallInFlight(framework, openChannels(framework, transport));
+    }
     return new Timings(
         pooledSync,
         resumedSync,
@@ -137,8 +141,8 @@ public final class FleetHarness {
         fanOut[0],
         fanOut[1],
         rawPerConnection,
-        frameworkMemory[0],
-        frameworkMemory[1]);
+        frameworkPerConnection,
+        frameworkPerCall);
   }
 
   /**
@@ -193,14 +197,19 @@ public final class FleetHarness {
     }
   }
 
-  /** Returns the heap per pooled connection and per call in flight of the framework's client. */
-  private double[] frameworkMemory(Fleet fleet, ClientTransport transport) throws Exception {
+  /**
+   * Returns the heap per pooled connection of the framework's client, on a new transport so that no
+   * connection is open before the measurement.
+   */
+  private static double frameworkBytesPerConnection(Fleet fleet, ClientTransport transport)
+      throws Exception {
     Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
     fleet.addresses().forEach(address -> channels.put(address, transport.open(address)));
-    double perCall = bytesPerCallInFlight(fleet, List.copyOf(channels.values()));
-    double perConnection =
-        bytesPerConnection(fleet, address -> channels.get(address).nodeInfo(), transport::close);
-    return new double[] {perConnection, perCall};
+    return bytesPerConnection(fleet, address -> channels.get(address).nodeInfo(), transport::close);
+  }
+
+  private static List<AgentChannel> openChannels(Fleet fleet, ClientTransport transport) {
+    return fleet.addresses().stream().map(transport::open).toList();
   }
 
   /**
