@@ -337,6 +337,20 @@ class GrpcTransportTest {
   }
 
   @Test
+  void rejectedCallIsReported() {
+    try (GrpcTestBed bed = GrpcTestBed.plaintext(new FixtureAgent());
+        AgentChannel channel = bed.open()) {
+      failure(channel.actionQueue());
+
+      assertThat(bed.clientEvents())
+          .singleElement()
+          .satisfies(event -> assertThat(event.outcome()).isEqualTo("rejected"))
+          .satisfies(
+              event -> assertThat(event.rejection()).isEqualTo(RejectionReason.PLAINTEXT_ACTION));
+    }
+  }
+
+  @Test
   void wrongSchemeIsRejectedOnOpen() {
     try (GrpcTestBed bed = GrpcTestBed.mutualTls(new FixtureAgent())) {
       AgentAddress https = new AgentAddress("https", "127.0.0.1", 8443);

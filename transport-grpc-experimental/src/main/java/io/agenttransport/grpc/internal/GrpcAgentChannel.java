@@ -188,8 +188,7 @@ final class GrpcAgentChannel implements AgentChannel {
       AgentOperation operation, Message request, Function<Message, T> decode, CallOptions options) {
     Objects.requireNonNull(options, "options");
     long started = System.nanoTime();
-    CompletableFuture<T> result = new CompletableFuture<>();
-    result.whenComplete((value, error) -> report(operation, started, error));
+    CompletableFuture<T> result = new ReportingFuture<>(operation, started);
     try {
       checkBeforeSending(operation);
       byte[] body = request.toByteArray();
@@ -325,6 +324,45 @@ final class GrpcAgentChannel implements AgentChannel {
       context.listener().onCall(event);
     } catch (RuntimeException e) {
       LOG.warn("call listener failed on {} to {}; ignoring it", operation, address, e);
+    }
+  }
+
+  /**
+   * The future returned to the caller. It reports the call to the listener before it completes, so
+   * that a caller who sees the result also finds the event. Only the first completion reports.
+   */
+  private final class ReportingFuture<T> extends CompletableFuture<T> {
+    private final AgentOperation operation;
+    private final long started;
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    ReportingFuture(AgentOperation operation, long started) {
+      this.operation = operation;
+      this.started = started;
+    }
+
+    @Override
+    public boolean complete(T value) {
+      reportOnce(null);
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      reportOnce(error);
+      return super.completeExceptionally(error);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      reportOnce(new CancellationException());
+      return super.cancel(mayInterruptIfRunning);
+    }
+
+    private void reportOnce(@Nullable Throwable error) {
+      if (!isDone() && reported.compareAndSet(false, true)) {
+        report(operation, started, error);
+      }
     }
   }
 
