@@ -201,6 +201,8 @@ public final class FleetHarness {
    * Returns the heap per pooled connection of the framework's client, on a new transport so that no
    * connection is open before the measurement.
    */
+  // NOTE: this figure has come out negative on a busy machine, because threads of the transport
+  // and of the agents release garbage while it is taken; the mean of rise and fall misses that.
   private static double frameworkBytesPerConnection(Fleet fleet, ClientTransport transport)
       throws Exception {
     Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
