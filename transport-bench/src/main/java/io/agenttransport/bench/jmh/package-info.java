@@ -1,0 +1,2 @@
+/** JMH benchmarks: per-call round trips, signed actions, and signing per algorithm. */
+package io.agenttransport.bench.jmh;
