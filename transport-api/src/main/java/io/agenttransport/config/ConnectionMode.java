@@ -4,11 +4,11 @@ package io.agenttransport.config;
 public enum ConnectionMode {
   /**
    * Keeps a connection only for a burst of calls to one agent, closing it after a short idle time
-   * ({@code connection.burst_idle}), so that one sync of an agent's reads shares one handshake. The
+   * ({@code client.burst_idle}), so that one sync of an agent's reads shares one handshake. The
    * default.
    */
   BURST,
-  /** Keeps connections open for {@code connection.pool_idle} after their last call. */
+  /** Keeps connections open for {@code client.pool_idle} after their last call. */
   POOLED,
   /** Opens a new connection for every call. For tests and measurements, never the default. */
   PER_CALL

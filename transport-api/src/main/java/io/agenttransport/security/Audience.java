@@ -52,26 +52,64 @@ final class Audience {
   }
 
   /**
-   * Returns whether a request that arrived on {@code localAddress} may be signed for this value.
+   * Returns whether a request that arrived on {@code localAddress} may be signed for this value. An
+   * authority without a port names the default port of the scheme, 443 over TLS and 80 without,
+   * because a normalized http or https authority leaves the default port out. An IPv6 address must
+   * be in brackets.
    */
-  boolean accepts(String authority, InetSocketAddress localAddress) {
-    String normalized = authority.toLowerCase(Locale.ROOT);
-    if (!configured.isEmpty()) {
-      return configured.contains(normalized);
-    }
-    int colon = normalized.lastIndexOf(':');
-    if (colon < 0 || !normalized.substring(colon + 1).equals(port(localAddress))) {
+  boolean accepts(String authority, InetSocketAddress localAddress, boolean tls) {
+    HostAndPort parsed = HostAndPort.parse(authority.toLowerCase(Locale.ROOT), tls);
+    if (parsed == null) {
       return false;
     }
-    String host = normalized.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
+    if (!configured.isEmpty()) {
+      return configured.contains(parsed.host() + ":" + parsed.port())
+          || configured.contains("[" + parsed.host() + "]:" + parsed.port());
     }
-    InetAddress ip = ipLiteral(host);
+    if (!parsed.port().equals(port(localAddress))) {
+      return false;
+    }
+    InetAddress ip = ipLiteral(parsed.host());
     if (ip == null) {
-      return dnsNames.contains(host);
+      return dnsNames.contains(parsed.host());
     }
     return ip.equals(localAddress.getAddress()) || ipAddresses.contains(ip);
+  }
+
+  /** An authority split into its host, without brackets, and its port, explicit or default. */
+  private record HostAndPort(String host, String port) {
+    private static final String HTTPS_PORT = "443";
+    private static final String HTTP_PORT = "80";
+
+    /** Splits {@code authority}, or returns {@code null} if it is not {@code host[:port]}. */
+    static @Nullable HostAndPort parse(String authority, boolean tls) {
+      String host;
+      String rest;
+      if (authority.startsWith("[")) {
+        int close = authority.indexOf(']');
+        if (close < 0) {
+          return null;
+        }
+        host = authority.substring(1, close);
+        rest = authority.substring(close + 1);
+      } else {
+        int colon = authority.indexOf(':');
+        host = colon < 0 ? authority : authority.substring(0, colon);
+        rest = colon < 0 ? "" : authority.substring(colon);
+      }
+      if (host.isEmpty()) {
+        return null;
+      }
+      if (rest.isEmpty()) {
+        return new HostAndPort(host, tls ? HTTPS_PORT : HTTP_PORT);
+      }
+      String port = rest.substring(1);
+      if (!rest.startsWith(":") || port.isEmpty() || !port.chars().allMatch(Character::isDigit)) {
+        // This also rejects an IPv6 address without brackets, whose colons are ambiguous.
+        return null;
+      }
+      return new HostAndPort(host, port);
+    }
   }
 
   private static String port(InetSocketAddress address) {

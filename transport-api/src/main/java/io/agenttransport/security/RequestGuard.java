@@ -288,7 +288,7 @@ public final class RequestGuard {
   }
 
   private void checkAudience(InboundRequest request, VerifiedSignature signature) {
-    if (!audience.accepts(signature.authority(), request.localAddress())) {
+    if (!audience.accepts(signature.authority(), request.localAddress(), request.tls())) {
       throw reject(
           request,
           RejectionReason.WRONG_AUDIENCE,
@@ -354,7 +354,7 @@ public final class RequestGuard {
             RejectionReason.NONCE_CACHE_FULL,
             "the nonce cache holds "
                 + replay.nonceCacheSize()
-                + " unexpired nonces; retry later or raise signature.replay.nonce_cache_size");
+                + " unexpired nonces; retry later or raise signature.nonce_cache_size");
       default:
         throw new IllegalStateException("unhandled nonce outcome");
     }

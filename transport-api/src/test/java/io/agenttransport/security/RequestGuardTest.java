@@ -341,6 +341,23 @@ class RequestGuardTest {
   }
 
   @Test
+  void controlCharacterInCoveredHeaderRejected() {
+    OutboundRequest request =
+        new OutboundRequest(
+            AgentOperation.ACTION_SCHEDULE,
+            "POST",
+            AUTHORITY,
+            "/api/unstable/action",
+            "?",
+            "application/json\u0000x",
+            BODY);
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, LOCAL).build();
+
+    assertRejected(inbound, RejectionReason.AMBIGUOUS_COMPONENT);
+  }
+
+  @Test
   void responseTagAsRequestRejected() throws Exception {
     long now = clock.instant().getEpochSecond();
     String params = manualParams(now, now + 30, ";tag=\"" + RequestSigner.RESPONSE_TAG + "\"");
@@ -464,6 +481,55 @@ class RequestGuardTest {
         InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
 
     assertThatCode(() -> guard.check(inbound)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void defaultHttpsPortOmittedAccepted() {
+    InetSocketAddress local = new InetSocketAddress("127.0.0.1", 443);
+    OutboundRequest request = schedule("agent-1.test");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
+
+    assertThatCode(() -> guard.check(inbound)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void omittedPortOnOtherPortRejected() {
+    OutboundRequest request = schedule("agent-1.test");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, LOCAL).build();
+
+    assertRejected(inbound, RejectionReason.WRONG_AUDIENCE);
+  }
+
+  @Test
+  void bracketedIpv6WithoutPortAccepted() {
+    InetSocketAddress local = new InetSocketAddress("::1", 443);
+    OutboundRequest request = schedule("[::1]");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
+
+    assertThatCode(() -> guard.check(inbound)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void unbracketedIpv6AuthorityRejected() {
+    InetSocketAddress local = new InetSocketAddress("::1", 8443);
+    OutboundRequest request = schedule("::1:8443");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, local).build();
+
+    assertRejected(inbound, RejectionReason.WRONG_AUDIENCE);
+  }
+
+  @Test
+  void configuredAuthorityWithDefaultPort() {
+    RequestGuard configured = guardBuilder(clock).authorities(List.of("db-1.internal:443")).build();
+    OutboundRequest request = schedule("DB-1.internal");
+    InboundRequest inbound =
+        InboundBuilder.of(request, signer.sign(request), coreCertificate, LOCAL).build();
+
+    assertThatCode(() -> configured.check(inbound)).doesNotThrowAnyException();
   }
 
   @Test

@@ -37,10 +37,11 @@ public final class BenchMain {
   private BenchMain() {}
 
   /**
-   * How hard one run works.
+   * The counts of one run.
    *
    * @param name {@code smoke}, {@code short} or {@code full}
    * @param jmhDefaults whether the benchmarks' own iteration counts apply
+   * @param jmhPasses how many times each baseline and framework pair runs
    * @param jmhForks forks per benchmark; 0 runs in this JVM
    * @param jmhIterations warm-up and measurement iterations
    * @param jmhIterationTime duration of one iteration
@@ -51,6 +52,7 @@ public final class BenchMain {
   record Plan(
       String name,
       boolean jmhDefaults,
+      int jmhPasses,
       int jmhForks,
       int jmhIterations,
       TimeValue jmhIterationTime,
@@ -62,6 +64,7 @@ public final class BenchMain {
       return new Plan(
           "smoke",
           false,
+          1,
           0,
           1,
           TimeValue.milliseconds(200),
@@ -74,8 +77,9 @@ public final class BenchMain {
       return new Plan(
           "short",
           false,
-          1,
           3,
+          1,
+          2,
           TimeValue.seconds(1),
           new FleetHarness.Settings(50, 3, 20, 4),
           10_000,
@@ -86,6 +90,7 @@ public final class BenchMain {
       return new Plan(
           "full",
           true,
+          3,
           1,
           0,
           TimeValue.seconds(0),

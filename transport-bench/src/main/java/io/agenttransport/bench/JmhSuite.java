@@ -1,12 +1,18 @@
 package io.agenttransport.bench;
 
 import io.agenttransport.bench.jmh.NodeInfoBenchmark;
+import io.agenttransport.bench.jmh.ScheduleActionBenchmark;
+import io.agenttransport.bench.jmh.SignatureBenchmark;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,13 +23,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the JMH benchmarks of this module and turns their scores into report rows: per-call
  * overhead, signed actions, and signing per algorithm.
+ *
+ * <p>Each framework benchmark runs right after its baseline, in short passes repeated several
+ * times, and a pair's ratio is the median of the ratios of its passes. On a shared machine the load
+ * drifts over minutes, and one long run of each side would compare different loads.
  */
 final class JmhSuite {
   static final String PER_CALL = "Per-call overhead: node info over mutual TLS, pooled connection";
   static final String SIGNED = "Signed actions: schedule round trip";
   static final String SIGNING = "Sign and verify per algorithm";
 
-  private static final String PACKAGE = NodeInfoBenchmark.class.getPackageName();
   private static final double CALL_TARGET = 1.10;
   private static final double SIGNED_TARGET = 1.2;
   private static final String ACTION_ALGORITHM = "ecdsa-p256-sha256";
@@ -31,24 +40,61 @@ final class JmhSuite {
       List.of("ed25519", "ecdsa-p256-sha256", "rsa-pss-sha512");
   private static final String FAILED = "the benchmark failed; the JMH output shows why";
 
-  private final Map<String, RunResult> results = new HashMap<>();
+  /**
+   * Benchmarks run together in one pass, baseline and framework side by side.
+   *
+   * @param include the JMH include pattern
+   * @param algorithm the only signature algorithm to run, or {@code null} when none applies
+   */
+  private record Group(String include, @Nullable String algorithm) {}
 
-  private JmhSuite(Collection<RunResult> runs) {
-    for (RunResult run : runs) {
-      String method = run.getParams().getBenchmark();
-      method = method.substring(method.lastIndexOf('.') + 1);
-      String algorithm = run.getParams().getParam("algorithm");
-      results.put(algorithm == null ? method : method + ":" + algorithm, run);
+  private static final List<Group> PAIRED_GROUPS =
+      List.of(
+          new Group(
+              methods(
+                  NodeInfoBenchmark.class,
+                  "rawOkHttp",
+                  "frameworkHttp",
+                  "frameworkClientRawServer",
+                  "rawClientFrameworkServer"),
+              null),
+          new Group(methods(NodeInfoBenchmark.class, "rawGrpc", "frameworkGrpc"), null),
+          new Group(
+              methods(ScheduleActionBenchmark.class, "rawUnsigned", "frameworkSigned")
+                  + "|"
+                  + methods(SignatureBenchmark.class, "frameworkSignAndVerify"),
+              ACTION_ALGORITHM));
+
+  private final Map<String, List<RunResult>> passes = new HashMap<>();
+  private final Map<String, RunResult> signing = new HashMap<>();
+
+  private JmhSuite() {}
+
+  /** Runs every benchmark of the module with the counts of {@code plan}. */
+  static List<Row> run(Plan plan) throws RunnerException {
+    JmhSuite suite = new JmhSuite();
+    for (int pass = 0; pass < plan.jmhPasses(); pass++) {
+      for (Group group : PAIRED_GROUPS) {
+        suite.collect(runGroup(plan, group.include(), group.algorithm()), suite.passes);
+      }
     }
+    for (RunResult run : runGroup(plan, methods(SignatureBenchmark.class, ".*"), null)) {
+      suite.signing.put(key(run), run);
+    }
+    return suite.rows();
   }
 
-  /** Runs every benchmark of the module with the iteration counts of {@code plan}. */
-  static List<Row> run(Plan plan) throws RunnerException {
+  private static Collection<RunResult> runGroup(
+      Plan plan, String include, @Nullable String algorithm) throws RunnerException {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
-            .include(PACKAGE.replace(".", "\\.") + "\\..*")
+            .include(include)
             .shouldFailOnError(false)
-            .jvmArgsAppend("-Xmx1g");
+            .jvmArgsAppend("-Xmx1g")
+            .addProfiler(GCProfiler.class);
+    if (algorithm != null) {
+      options.param("algorithm", algorithm);
+    }
     if (!plan.jmhDefaults()) {
       options
           .forks(plan.jmhForks())
@@ -57,142 +103,263 @@ final class JmhSuite {
           .measurementIterations(plan.jmhIterations())
           .measurementTime(plan.jmhIterationTime());
     }
-    return new JmhSuite(new Runner(options.build()).run()).rows();
+    return new Runner(options.build()).run();
+  }
+
+  private void collect(Collection<RunResult> runs, Map<String, List<RunResult>> into) {
+    for (RunResult run : runs) {
+      into.computeIfAbsent(key(run), name -> new ArrayList<>()).add(run);
+    }
+  }
+
+  private static String key(RunResult run) {
+    String method = run.getParams().getBenchmark();
+    method = method.substring(method.lastIndexOf('.') + 1);
+    String algorithm = run.getParams().getParam("algorithm");
+    return algorithm == null ? method : method + ":" + algorithm;
+  }
+
+  private static String methods(Class<?> benchmark, String... names) {
+    return benchmark.getName().replace(".", "\\.") + "\\.(" + String.join("|", names) + ")$";
   }
 
   private List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     rows.addAll(callRows("HTTP", "frameworkHttp", "raw OkHttp + Jetty", "rawOkHttp"));
     rows.add(
-        compared(
-            PER_CALL,
-            "framework HTTP client, raw Jetty server, mean",
+        paired(
+            Row.compared(
+                PER_CALL,
+                "framework HTTP client, raw Jetty server, mean",
+                Double.NaN,
+                "µs",
+                "raw OkHttp + Jetty, mean",
+                Double.NaN,
+                "splits the HTTP overhead: core's side only"),
             "frameworkClientRawServer",
-            "raw OkHttp + Jetty, mean",
             "rawOkHttp",
-            "splits the HTTP overhead: core's side only"));
+            JmhSuite::mean));
     rows.add(
-        compared(
-            PER_CALL,
-            "raw OkHttp client, framework HTTP server, mean",
+        paired(
+            Row.compared(
+                PER_CALL,
+                "raw OkHttp client, framework HTTP server, mean",
+                Double.NaN,
+                "µs",
+                "raw OkHttp + Jetty, mean",
+                Double.NaN,
+                "splits the HTTP overhead: the agent's side only"),
             "rawClientFrameworkServer",
-            "raw OkHttp + Jetty, mean",
             "rawOkHttp",
-            "splits the HTTP overhead: the agent's side only"));
+            JmhSuite::mean));
+    rows.add(
+        mixedAllocationRow("framework HTTP client, raw Jetty server", "frameworkClientRawServer"));
+    rows.add(
+        mixedAllocationRow("raw OkHttp client, framework HTTP server", "rawClientFrameworkServer"));
     rows.addAll(callRows("gRPC", "frameworkGrpc", "raw gRPC-Java stub", "rawGrpc"));
     rows.addAll(signedRows());
     ALGORITHMS.forEach(algorithm -> rows.addAll(signingRows(algorithm)));
     return rows;
   }
 
+  private Row mixedAllocationRow(String figure, String benchmark) {
+    return paired(
+        Row.compared(
+            PER_CALL,
+            figure + ", heap allocated per call",
+            Double.NaN,
+            "B",
+            "raw OkHttp + Jetty",
+            Double.NaN,
+            "JMH gc profiler, both sides of the link"),
+        benchmark,
+        "rawOkHttp",
+        JmhSuite::allocatedPerCall);
+  }
+
   private List<Row> callRows(String name, String framework, String rawName, String raw) {
     String figure = "framework " + name;
-    Optional<RunResult> measured = result(framework);
-    Optional<RunResult> baseline = result(raw);
-    if (measured.isEmpty() || baseline.isEmpty()) {
-      return List.of(Row.failed(PER_CALL, figure + ", mean", "µs", FAILED));
-    }
+    String note = passCount() + " passes of one call at a time, sampled; median of the passes";
     return List.of(
-        Row.ratio(
-            PER_CALL,
-            figure + ", mean",
-            mean(measured.get()),
-            "µs",
-            rawName + ", mean",
-            mean(baseline.get()),
-            CALL_TARGET,
-            "one call at a time, sampled"),
-        Row.compared(
-            PER_CALL,
-            figure + ", p50",
-            percentile(measured.get(), 50),
-            "µs",
-            rawName + ", p50",
-            percentile(baseline.get(), 50),
-            ""),
-        Row.compared(
-            PER_CALL,
-            figure + ", p99",
-            percentile(measured.get(), 99),
-            "µs",
-            rawName + ", p99",
-            percentile(baseline.get(), 99),
-            ""));
+        paired(
+            Row.ratio(
+                PER_CALL,
+                figure + ", mean",
+                Double.NaN,
+                "µs",
+                rawName + ", mean",
+                Double.NaN,
+                CALL_TARGET,
+                note),
+            framework,
+            raw,
+            JmhSuite::mean),
+        paired(
+            Row.compared(
+                PER_CALL, figure + ", p50", Double.NaN, "µs", rawName + ", p50", Double.NaN, ""),
+            framework,
+            raw,
+            run -> percentile(run, 50)),
+        paired(
+            Row.compared(
+                PER_CALL, figure + ", p99", Double.NaN, "µs", rawName + ", p99", Double.NaN, ""),
+            framework,
+            raw,
+            run -> percentile(run, 99)),
+        paired(
+            Row.compared(
+                PER_CALL,
+                figure + ", heap allocated per call",
+                Double.NaN,
+                "B",
+                rawName,
+                Double.NaN,
+                "JMH gc profiler, both sides of the link"),
+            framework,
+            raw,
+            JmhSuite::allocatedPerCall));
+  }
+
+  /**
+   * Fills {@code template} with the medians of {@code measured} and {@code baseline} over the
+   * passes, and the median of their pass-by-pass ratios.
+   */
+  private Row paired(
+      Row template, String measured, String baseline, ToDoubleFunction<RunResult> score) {
+    List<RunResult> measuredRuns = passes.getOrDefault(measured, List.of());
+    List<RunResult> baselineRuns = passes.getOrDefault(baseline, List.of());
+    int count = Math.min(measuredRuns.size(), baselineRuns.size());
+    if (count == 0) {
+      return Row.failed(template.section(), template.figure(), template.unit(), FAILED);
+    }
+    double[] values = new double[count];
+    double[] baselines = new double[count];
+    double[] ratios = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = score.applyAsDouble(measuredRuns.get(i));
+      baselines[i] = score.applyAsDouble(baselineRuns.get(i));
+      ratios[i] = values[i] / baselines[i];
+    }
+    return new Row(
+        template.section(),
+        template.figure(),
+        median(values),
+        template.unit(),
+        template.baseline(),
+        median(baselines),
+        template.maxRatio(),
+        template.maxValue(),
+        template.note(),
+        median(ratios));
   }
 
   private List<Row> signedRows() {
-    Row signedBesideUnsigned =
-        compared(
-            SIGNED,
-            "framework HTTP, signed (" + ACTION_ALGORITHM + "), mean",
+    Row signed =
+        paired(
+            Row.compared(
+                SIGNED,
+                "framework HTTP, signed (" + ACTION_ALGORITHM + "), mean",
+                Double.NaN,
+                "µs",
+                "raw OkHttp + Jetty, unsigned POST, mean",
+                Double.NaN,
+                "the framework has no unsigned action path, so the baseline is raw"),
             "frameworkSigned",
-            "raw OkHttp + Jetty, unsigned POST, mean",
             "rawUnsigned",
-            "the framework has no unsigned action path; the baseline is raw");
-    Optional<RunResult> signAndVerify = result("frameworkSignAndVerify:" + ACTION_ALGORITHM);
-    if (!signedBesideUnsigned.measured() || signAndVerify.isEmpty()) {
-      return List.of(
-          signedBesideUnsigned, Row.failed(SIGNED, "signed minus unsigned", "µs", FAILED));
+            JmhSuite::mean);
+
+    List<RunResult> signedRuns = passes.getOrDefault("frameworkSigned", List.of());
+    List<RunResult> unsignedRuns = passes.getOrDefault("rawUnsigned", List.of());
+    List<RunResult> signRuns =
+        passes.getOrDefault("frameworkSignAndVerify:" + ACTION_ALGORITHM, List.of());
+    int count = Math.min(signedRuns.size(), Math.min(unsignedRuns.size(), signRuns.size()));
+    if (count == 0) {
+      return List.of(signed, Row.failed(SIGNED, "signed minus unsigned", "µs", FAILED));
     }
+
+    double[] differences = new double[count];
+    double[] signTimes = new double[count];
+    double[] ratios = new double[count];
+    for (int i = 0; i < count; i++) {
+      differences[i] = mean(signedRuns.get(i)) - mean(unsignedRuns.get(i));
+      signTimes[i] = mean(signRuns.get(i));
+      ratios[i] = differences[i] / signTimes[i];
+    }
+
     Row difference =
         Row.ratio(
-            SIGNED,
-            "signed minus unsigned",
-            signedBesideUnsigned.value() - signedBesideUnsigned.baselineValue(),
-            "µs",
-            "framework sign + verify, " + ACTION_ALGORITHM,
-            mean(signAndVerify.get()),
-            SIGNED_TARGET,
-            "holds the framework's per-call overhead as well as signing and verification");
-    return List.of(signedBesideUnsigned, difference);
+                SIGNED,
+                "signed minus unsigned",
+                median(differences),
+                "µs",
+                "framework sign + verify, " + ACTION_ALGORITHM + ", same passes",
+                median(signTimes),
+                SIGNED_TARGET,
+                "also holds the framework's per-call overhead beside raw OkHttp and Jetty")
+            .withPairedRatio(median(ratios));
+    return List.of(signed, difference);
   }
 
   private List<Row> signingRows(String algorithm) {
-    return List.of(
-        compared(
-            SIGNING,
-            "framework sign + verify, " + algorithm,
-            "frameworkSignAndVerify:" + algorithm,
-            "JCA sign + verify",
-            "jcaSignAndVerify:" + algorithm,
-            "RequestSigner.sign then RequestGuard.check, nonce and window included"),
-        result("frameworkSign:" + algorithm)
-            .map(run -> Row.plain(SIGNING, "framework sign, " + algorithm, mean(run), "µs", ""))
-            .orElseGet(() -> Row.failed(SIGNING, "framework sign, " + algorithm, "µs", FAILED)));
+    RunResult framework = signing.get("frameworkSignAndVerify:" + algorithm);
+    RunResult jca = signing.get("jcaSignAndVerify:" + algorithm);
+    RunResult sign = signing.get("frameworkSign:" + algorithm);
+    String figure = "framework sign + verify, " + algorithm;
+    Row pair =
+        framework == null || jca == null
+            ? Row.failed(SIGNING, figure, "µs", FAILED)
+            : Row.compared(
+                SIGNING,
+                figure,
+                mean(framework),
+                "µs",
+                "JCA sign + verify",
+                mean(jca),
+                "RequestSigner.sign then RequestGuard.check, nonce and window included");
+    Row signOnly =
+        sign == null
+            ? Row.failed(SIGNING, "framework sign, " + algorithm, "µs", FAILED)
+            : Row.plain(SIGNING, "framework sign, " + algorithm, mean(sign), "µs", "");
+    return List.of(pair, signOnly);
   }
 
-  private Row compared(
-      String section,
-      String figure,
-      String benchmark,
-      String baselineName,
-      String baseline,
-      String note) {
-    Optional<RunResult> measured = result(benchmark);
-    Optional<RunResult> reference = result(baseline);
-    if (measured.isEmpty() || reference.isEmpty()) {
-      return Row.failed(section, figure, "µs", FAILED);
-    }
-    return Row.compared(
-        section, figure, mean(measured.get()), "µs", baselineName, mean(reference.get()), note);
-  }
-
-  private Optional<RunResult> result(String key) {
-    return Optional.ofNullable(results.get(key));
+  private int passCount() {
+    return passes.values().stream().mapToInt(List::size).max().orElse(0);
   }
 
   private static double mean(RunResult run) {
     return run.getPrimaryResult().getScore();
   }
 
+  /** Returns the bytes allocated per operation that the gc profiler measured, or NaN. */
+  private static double allocatedPerCall(RunResult run) {
+    for (Map.Entry<String, Result> entry : run.getSecondaryResults().entrySet()) {
+      if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
+        return entry.getValue().getScore();
+      }
+    }
+    return Double.NaN;
+  }
+
   private static double percentile(RunResult run, double percent) {
     return run.getPrimaryResult().getStatistics().getPercentile(percent);
+  }
+
+  /** Returns the median, the mean of the middle two for an even count. */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   /** The JMH counts of one run. */
   interface Plan {
     /** Returns whether the counts of the benchmarks' annotations apply. */
     boolean jmhDefaults();
+
+    /** Returns how many times each baseline and framework pair runs, one after the other. */
+    int jmhPasses();
 
     /** Returns the forks per benchmark; 0 runs in this JVM. */
     int jmhForks();

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxRatio the largest {@code value / baselineValue} that meets the target, or {@code NaN}
  * @param maxValue the largest {@code value} that meets the target, or {@code NaN}
  * @param note how the figure was measured, or why it was not
+ * @param pairedRatio the median of ratios taken pass by pass, or {@code NaN} to use {@code value /
+ *     baselineValue}; pass-by-pass ratios hold up better when the machine's load drifts
  */
 public record Row(
     String section,
@@ -27,7 +29,8 @@ public record Row(
     double baselineValue,
     double maxRatio,
     double maxValue,
-    String note) {
+    String note,
+    double pairedRatio) {
   /** Validates the components. */
   public Row {
     Objects.requireNonNull(section, "section");
@@ -47,7 +50,16 @@ public record Row(
       double maxRatio,
       String note) {
     return new Row(
-        section, figure, value, unit, baseline, baselineValue, maxRatio, Double.NaN, note);
+        section,
+        figure,
+        value,
+        unit,
+        baseline,
+        baselineValue,
+        maxRatio,
+        Double.NaN,
+        note,
+        Double.NaN);
   }
 
   /** Returns a figure compared with a baseline but held to no target. */
@@ -65,7 +77,8 @@ public record Row(
   /** Returns a figure held to {@code value <= maxValue}. */
   public static Row limit(
       String section, String figure, double value, String unit, double maxValue, String note) {
-    return new Row(section, figure, value, unit, null, Double.NaN, Double.NaN, maxValue, note);
+    return new Row(
+        section, figure, value, unit, null, Double.NaN, Double.NaN, maxValue, note, Double.NaN);
   }
 
   /** Returns a figure on its own, with no baseline and no target. */
@@ -78,14 +91,26 @@ public record Row(
     return plain(section, figure, Double.NaN, unit, "not measured: " + reason);
   }
 
+  /** Returns a copy whose ratio is {@code ratio}, the median of pass-by-pass ratios. */
+  public Row withPairedRatio(double ratio) {
+    return new Row(
+        section, figure, value, unit, baseline, baselineValue, maxRatio, maxValue, note, ratio);
+  }
+
   /** Returns whether the figure and, if there is one, the baseline were measured. */
   public boolean measured() {
     return !Double.isNaN(value) && (baseline == null || !Double.isNaN(baselineValue));
   }
 
-  /** Returns {@code value / baselineValue}, or {@code NaN} without a measured baseline. */
+  /**
+   * Returns the paired ratio if there is one, else {@code value / baselineValue}, or {@code NaN}
+   * without a baseline.
+   */
   public double ratioValue() {
-    return baseline == null ? Double.NaN : value / baselineValue;
+    if (baseline == null) {
+      return Double.NaN;
+    }
+    return Double.isNaN(pairedRatio) ? value / baselineValue : pairedRatio;
   }
 
   /** Returns whether the row has a target. */

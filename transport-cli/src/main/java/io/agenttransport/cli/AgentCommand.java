@@ -11,6 +11,7 @@ import io.agenttransport.runtime.AgentRuntime;
 import io.agenttransport.spi.AgentServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -118,9 +119,15 @@ final class AgentCommand implements Callable<Integer> {
       return "actions: disabled";
     }
     if (enabled) {
-      return "actions: " + mode.name().toLowerCase(java.util.Locale.ROOT) + " and mutual TLS";
+      return "actions: " + mode.name().toLowerCase(Locale.ROOT) + " and mutual TLS";
     }
-    return "actions: auto needs TLS with tls.client_ca_bundle";
+    if (config.tls() == null || !config.tls().clientAuthRequired()) {
+      return "actions: auto needs TLS with tls.client_ca_bundle";
+    }
+    if (config.signature().trustedKeys().isEmpty()) {
+      return "actions: auto needs core's key in signature.trusted_keys";
+    }
+    return "actions: auto, turned off by the action policy; the runtime logs the reason";
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agenttransport.api.AgentAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +62,21 @@ class CoreSyncTest {
       assertThat(sync.out()).contains("queued actions:", "finished actions:", "shards:");
       assertThat(sync.out()).contains("1 of 1 agents synced, 0 failed");
     }
+  }
+
+  @Test
+  void syncPrintsProgressForMany() throws Exception {
+    CliRun.of("certs", "--out", dir.toString());
+    List<AgentAddress> agents = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      agents.add(TestFiles.closedAddress());
+    }
+    Path core = TestFiles.coreConfig(dir, agents);
+
+    CliRun sync = CliRun.of("core", "--config", core.toString(), "sync", "--max-in-flight", "4");
+
+    assertThat(sync.exitCode()).as(sync.err()).isEqualTo(1);
+    assertThat(sync.err()).contains("synced 10 of 10 agents");
+    assertThat(sync.out()).contains("0 of 10 agents synced, 10 failed");
   }
 }

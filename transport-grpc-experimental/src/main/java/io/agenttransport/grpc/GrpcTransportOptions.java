@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * configuration.
  *
  * <p>Keys: {@code keepalive_time} (how long a connection is idle before core sends an HTTP/2 PING,
- * default {@code 1m}), {@code keepalive_timeout} (how long core waits for the PING's answer before
- * it closes the connection, default {@code 10s}). The agent accepts PINGs no more often than {@code
- * keepalive_time} allows, so both ends should use the same value.
+ * default {@code 1m}), {@code keepalive_timeout} (how long core waits for the PING's
+ * acknowledgement before it closes the connection, default {@code 10s}). The agent accepts PINGs no
+ * more often than {@code keepalive_time} allows, so both ends should use the same value.
  *
  * @param keepAliveTime the idle time before a keep-alive PING
  * @param keepAliveTimeout the longest wait for a PING's answer
@@ -28,7 +28,7 @@ public record GrpcTransportOptions(Duration keepAliveTime, Duration keepAliveTim
   /** The option key of {@link #keepAliveTimeout()}. */
   public static final String KEEPALIVE_TIMEOUT = "keepalive_timeout";
 
-  /** The defaults: PING after 1 minute idle, wait 10 seconds for the answer. */
+  /** The defaults: PING after 1 minute idle, wait 10 seconds for the acknowledgement. */
   public static final GrpcTransportOptions DEFAULTS =
       new GrpcTransportOptions(Duration.ofMinutes(1), Duration.ofSeconds(10));
 

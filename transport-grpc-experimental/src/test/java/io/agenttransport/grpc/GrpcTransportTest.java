@@ -27,6 +27,7 @@ import io.agenttransport.model.NodeInfo;
 import io.agenttransport.model.ShardList;
 import io.agenttransport.model.StoreInfo;
 import io.grpc.Context;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
@@ -208,6 +209,25 @@ class GrpcTransportTest {
   }
 
   @Test
+  void stalledHandshakeIsUnreachable() throws Exception {
+    ClientSettings settings =
+        ClientSettings.builder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .handshakeTimeout(Duration.ofSeconds(1))
+            .callTimeout(Duration.ofSeconds(60))
+            .build();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        GrpcTestBed bed = GrpcTestBed.mutualTls(new FixtureAgent(), settings, true);
+        AgentChannel channel =
+            bed.client().open(new AgentAddress("grpcs", "127.0.0.1", silent.getLocalPort()))) {
+      Throwable error = failure(channel.nodeInfo());
+
+      assertThat(error).isInstanceOf(AgentUnreachableException.class);
+      assertThat(error.getMessage()).contains("handshake");
+    }
+  }
+
+  @Test
   void deadlineIsCallTimeout() {
     CountDownLatch release = new CountDownLatch(1);
     try (GrpcTestBed bed =
@@ -313,6 +333,20 @@ class GrpcTransportTest {
       assertThat(bed.serverEvents())
           .singleElement()
           .satisfies(event -> assertThat(event.side()).isEqualTo(CallEvent.Side.SERVER));
+    }
+  }
+
+  @Test
+  void rejectedCallIsReported() {
+    try (GrpcTestBed bed = GrpcTestBed.plaintext(new FixtureAgent());
+        AgentChannel channel = bed.open()) {
+      failure(channel.actionQueue());
+
+      assertThat(bed.clientEvents())
+          .singleElement()
+          .satisfies(event -> assertThat(event.outcome()).isEqualTo("rejected"))
+          .satisfies(
+              event -> assertThat(event.rejection()).isEqualTo(RejectionReason.PLAINTEXT_ACTION));
     }
   }
 

@@ -354,12 +354,11 @@ public interface ConformanceRules extends TckSubject {
 
     channel.close();
     channel.close();
+    TransportException failure =
+        tck.awaitFailure(channel.nodeInfo(), "no failure for the call on a closed channel");
     client.close();
     client.close();
 
-    TransportException failure =
-        tck.awaitFailure(
-            channel.nodeInfo(), "no failure for the call on a closed channel");
     assertThat(failure).as("failure of a call after close").isNotNull();
   }
 
@@ -375,8 +374,7 @@ public interface ConformanceRules extends TckSubject {
 
     channel.close();
     TransportException failure =
-        tck.awaitFailure(
-            channel.nodeInfo(), "no failure for the call on a closed channel");
+        tck.awaitFailure(channel.nodeInfo(), "no failure for the call on a closed channel");
     client.close();
 
     assertFailureType(failure, "call on a closed channel", ChannelClosedException.class);

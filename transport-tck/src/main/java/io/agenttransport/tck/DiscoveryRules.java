@@ -166,18 +166,24 @@ public interface DiscoveryRules extends TckSubject {
   private static String yaml(CoreConfig config) {
     CoreTlsConfig tls = config.tls();
     SigningConfig signing = config.signing();
-    return String.join(
-        "\n",
-        "transport: " + config.transport(),
-        "tls:",
-        "  ca_bundle: '" + tls.caBundle() + "'",
-        "  client_key: '" + tls.clientKey() + "'",
-        "  client_cert: '" + tls.clientCert() + "'",
-        "signing:",
-        "  key_id: " + signing.keyId(),
-        "  key: '" + signing.key() + "'",
-        "agents:",
-        "  - " + config.agents().get(0),
-        "");
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("transport: ").append(config.transport()).append('\n');
+    yaml.append("tls:\n");
+    yaml.append("  ca_bundle: '").append(tls.caBundle()).append("'\n");
+    yaml.append("  client_key: '").append(tls.clientKey()).append("'\n");
+    yaml.append("  client_cert: '").append(tls.clientCert()).append("'\n");
+    yaml.append("signing:\n");
+    yaml.append("  key_id: ").append(signing.keyId()).append('\n');
+    yaml.append("  key: '").append(signing.key()).append("'\n");
+    yaml.append("agents:\n");
+    yaml.append("  - ").append(config.agents().get(0)).append('\n');
+    Map<String, String> options = config.optionsFor(config.transport());
+    if (!options.isEmpty()) {
+      yaml.append("options:\n  ").append(config.transport()).append(":\n");
+      options.forEach(
+          (key, value) ->
+              yaml.append("    ").append(key).append(": '").append(value).append("'\n"));
+    }
+    return yaml.toString();
   }
 }

@@ -237,8 +237,8 @@ public interface HardeningRules extends TckSubject {
   }
 
   /**
-   * E49: an agent that accepts the connection but never answers the handshake makes core fail with
-   * {@link AgentUnreachableException} once its handshake timeout passes.
+   * E49: an agent that accepts the connection but never completes the handshake makes core fail
+   * with {@link AgentUnreachableException} once its handshake timeout passes.
    */
   @Test
   default void required_sec_E49_stalledHandshakeTimesOut(Tck tck) throws IOException {
@@ -283,7 +283,8 @@ public interface HardeningRules extends TckSubject {
 
       TransportException failure =
           tck.awaitFailure(
-              tck.client().open(agent).nodeInfo(), "no failure for a call beyond the connection cap");
+              tck.client().open(agent).nodeInfo(),
+              "no failure for a call beyond the connection cap");
 
       assertThat(failure).as("call beyond the connection cap").isNotNull();
       for (Socket socket : held) {

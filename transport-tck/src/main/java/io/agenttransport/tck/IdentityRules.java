@@ -32,9 +32,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Security rules A1 to A16, F51 and F52: identity on the channel. Core must accept only agents
- * whose certificate comes from its CA bundle and names the agent address; agents must accept only
- * core's pinned identity, and both must refuse old protocols and weak ciphers.
+ * Security rules A1 to A16, F51 and F52: identity on the channel. Core accepts only agents whose
+ * certificate comes from its CA bundle and names the agent address. Agents accept only core's
+ * pinned identity. Both reject old protocols and weak ciphers.
  *
  * <p>When an agent rejects core's certificate in TLS 1.3, core learns of it only after its side of
  * the handshake completes, often as a reset connection; so rules where the agent rejects core
@@ -295,8 +295,8 @@ public interface IdentityRules extends TckSubject {
   }
 
   /**
-   * A16: an agent answering with a redirect to another host is not followed; the other host
-   * receives nothing. Needs a wire hook that can answer with redirects. A failure means core's
+   * A16: an agent responding with a redirect to another host is not followed; the other host
+   * receives nothing. Needs a wire hook that can respond with redirects. A failure means core's
    * client follows redirects: turn that off.
    */
   @Test

@@ -54,11 +54,9 @@ public interface PolicyRules extends TckSubject {
     tck.await(channel.nodeInfo());
     TransportException schedule =
         tck.awaitFailure(
-            channel.scheduleAction(successAction()),
-            "no failure for the schedule over plain text");
+            channel.scheduleAction(successAction()), "no failure for the schedule over plain text");
     TransportException queue =
-        tck.awaitFailure(
-            channel.actionQueue(), "no failure for the action queue over plain text");
+        tck.awaitFailure(channel.actionQueue(), "no failure for the action queue over plain text");
 
     assertFailureType(
         schedule,

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +32,10 @@ import org.junit.jupiter.api.Test;
  * no guard per running agent.
  */
 public interface ReplayRules extends TckSubject {
-  /** C29: the same signed request sent twice is accepted once; the action runs once. */
+  /**
+   * C29: the same signed request sent twice is accepted once and the action runs once. The second
+   * delivery must be stopped by the replay check, not by the agent's duplicate-id conflict (409).
+   */
   @Test
   default void required_sec_C29_sameRequestTwiceRejected(Tck tck) {
     Tamper tamper = Tamper.start(tck);
@@ -44,6 +46,11 @@ public interface ReplayRules extends TckSubject {
 
     assertThat(first.accepted()).as("first delivery of a signed request: %s", first).isTrue();
     assertThat(second.accepted()).as("agent accepted a replayed request: %s", second).isFalse();
+    assertThat(second.status())
+        .as(
+            "agent accepted a replayed request up to the action store, which only its duplicate"
+                + " action id stopped (409): the replay check must reject it first")
+        .isNotEqualTo(409);
     assertThat(tamper.agent().storedActions()).as("actions stored after a replay").hasSize(1);
   }
 
@@ -196,24 +203,20 @@ public interface ReplayRules extends TckSubject {
         tck.awaitFailure(
             channel.scheduleAction(request, CallOptions.withDeadline(Duration.ofMillis(300))),
             "no failure for the first attempt past its deadline");
-    CompletableFuture<?> retry = channel.scheduleAction(request).exceptionally(failure -> null);
-    tck.await(retry);
+    Throwable retryFailure =
+        tck.await(channel.scheduleAction(request).handle((response, failure) -> failure));
     blocking.release();
-    awaitStored(reference, tck.timeout());
+    boolean heldCallFinished = blocking.awaitHeldSchedules(tck.timeout());
 
     assertFailureType(timedOut, "first attempt past its deadline", CallTimeoutException.class);
+    assertThat(retryFailure == null || retryFailure.getCause() instanceof ConflictException)
+        .as("retry ended in success or ConflictException, not %s", retryFailure)
+        .isTrue();
+    assertThat(heldCallFinished).as("the held first attempt finished on the agent").isTrue();
     assertThat(reference.actionLookup(request.id())).as("action after a retry").isPresent();
     assertThat(countStored(reference))
         .as("actions stored after a retry with the same id")
         .isEqualTo(1);
-  }
-
-  private static void awaitStored(ReferenceAgent agent, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (countStored(agent) == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
   }
 
   private static int countStored(ReferenceAgent agent) {

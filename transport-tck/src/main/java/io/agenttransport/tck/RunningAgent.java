@@ -6,7 +6,10 @@ import io.agenttransport.api.AgentAddress;
 import io.agenttransport.model.ActionSummary;
 import io.agenttransport.spi.AgentServer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +29,11 @@ public record RunningAgent(
     if (reference == null) {
       throw new IllegalStateException("agent at " + address + " is not a reference agent");
     }
-    List<ActionSummary> all = new ArrayList<>(reference.actionQueue().actions());
-    all.addAll(reference.actionsFinished().actions());
-    return all;
+    // The queue is read before the finished list, so an action that finishes in between shows up
+    // in both reads; keyed by id, its later (finished) summary wins and it is counted once.
+    Map<UUID, ActionSummary> byId = new LinkedHashMap<>();
+    reference.actionQueue().actions().forEach(action -> byId.put(action.id(), action));
+    reference.actionsFinished().actions().forEach(action -> byId.put(action.id(), action));
+    return new ArrayList<>(byId.values());
   }
 }

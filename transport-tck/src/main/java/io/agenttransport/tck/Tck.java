@@ -103,8 +103,8 @@ public final class Tck implements AutoCloseable {
 
   /**
    * Makes {@code call} on a channel to {@code recorder} with a secure client and returns the
-   * request the recorder received. The call itself fails, because a recorder answers with an error,
-   * and its outcome is ignored.
+   * request the recorder received. The call itself fails, because a recorder responds with an
+   * error, and its outcome is ignored.
    */
   public CapturedRequest capture(
       Recorder recorder, Function<AgentChannel, CompletableFuture<?>> call) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,8 +123,12 @@ public final class RequestSigner {
           "signing.key",
           "no signing key: set signing.key to a PEM private key, or configure tls.client_key");
     }
+    Path clientCert = config.tls().clientCert();
+    // The certificate can supply the curve of an EC key that omits it.
+    List<X509Certificate> chain =
+        clientCert == null ? List.of() : PemFiles.readCertificates(clientCert, "tls.client_cert");
     return PemFiles.readPrivateKey(
-        config.tls().clientKey(), config.tls().keyPassword(), "tls.client_key");
+        config.tls().clientKey(), config.tls().keyPassword(), "tls.client_key", chain);
   }
 
   /**

@@ -247,9 +247,30 @@ public final class SignatureVerifier {
             RejectionReason.AMBIGUOUS_COMPONENT,
             "covered component \"" + name + "\" contains a line break");
       }
+      if (hasControlCharacter(value)) {
+        throw reject(
+            request,
+            RejectionReason.AMBIGUOUS_COMPONENT,
+            "covered component \"" + name + "\" contains a control character");
+      }
       values.put(name, value);
     }
     return values;
+  }
+
+  /**
+   * Returns whether the value contains a control character other than horizontal tab. HTTP field
+   * values may not contain them, and other parsers along the way may drop or split on them, so the
+   * signed value would differ from what they see.
+   */
+  private static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String derivedValue(InboundRequest request, String name) {

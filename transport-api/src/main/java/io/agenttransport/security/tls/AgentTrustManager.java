@@ -100,6 +100,7 @@ final class AgentTrustManager extends X509ExtendedTrustManager {
 
   private static void checkUsage(X509Certificate leaf, @Nullable String host)
       throws CertificateException {
+    PeerCertificates.checkEndEntity(leaf);
     PeerCertificates.checkHost(leaf, Objects.requireNonNull(host, "host"));
     PeerCertificates.checkExtendedKeyUsage(leaf, PeerCertificates.SERVER_AUTH, "serverAuth");
     PeerCertificates.checkKeyUsage(leaf);

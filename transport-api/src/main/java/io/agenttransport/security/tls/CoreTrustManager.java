@@ -94,6 +94,7 @@ final class CoreTrustManager extends X509ExtendedTrustManager {
   }
 
   private void checkUsageAndIdentity(X509Certificate leaf) throws CertificateException {
+    PeerCertificates.checkEndEntity(leaf);
     PeerCertificates.checkExtendedKeyUsage(leaf, PeerCertificates.CLIENT_AUTH, "clientAuth");
     PeerCertificates.checkKeyUsage(leaf);
     for (PeerIdentity identity : coreIdentities) {

@@ -52,6 +52,18 @@ final class PeerCertificates {
   }
 
   /**
+   * Checks that the certificate is an end-entity certificate. A CA certificate that reaches a trust
+   * anchor passes PKIX validation as a one-element chain, so it must be rejected here.
+   */
+  static void checkEndEntity(X509Certificate certificate) throws CertificateException {
+    if (certificate.getBasicConstraints() >= 0) {
+      throw new CertificateException(
+          "the certificate is a CA certificate (basic constraints cA=true), not an end-entity"
+              + " certificate");
+    }
+  }
+
+  /**
    * Checks that the extended key usage, if present, allows {@code purpose}. RFC 5280 4.2.1.12 reads
    * a certificate without the extension as valid for any purpose.
    */

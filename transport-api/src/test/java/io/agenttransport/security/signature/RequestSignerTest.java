@@ -15,6 +15,8 @@ import io.agenttransport.config.CoreTlsConfig;
 import io.agenttransport.config.SigningConfig;
 import io.agenttransport.security.InboundRequest;
 import io.agenttransport.security.OutboundRequest;
+import io.agenttransport.testing.TestPki;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.greenbytes.http.sfv.InnerList;
 import org.greenbytes.http.sfv.Parser;
 import org.junit.jupiter.api.Test;
@@ -259,6 +262,32 @@ class RequestSignerTest {
         new CoreConfig(
             "http",
             new CoreTlsConfig(directory.resolve("ca.pem"), key, null, null),
+            new SigningConfig("core-1", null, null),
+            ClientSettings.DEFAULTS,
+            List.of(),
+            Map.of());
+
+    RequestSigner signer = RequestSigner.fromConfig(config, CLOCK);
+
+    assertThat(signer).isNotNull();
+    assertThat(signer.algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+  }
+
+  @Test
+  void clientKeyWithoutCurveUsesClientCert() throws Exception {
+    TestPki.Issued core = TestPki.certificate("core").build();
+    Path key = directory.resolve("core.key");
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      // Given a JDK EC key, this writer emits SEC1 without the curve.
+      writer.writeObject(core.privateKey());
+    }
+    Files.writeString(key, text.toString());
+    Path cert = TestPki.writePem(directory.resolve("core.crt"), core.certificate());
+    CoreConfig config =
+        new CoreConfig(
+            "http",
+            new CoreTlsConfig(directory.resolve("ca.pem"), key, cert, null),
             new SigningConfig("core-1", null, null),
             ClientSettings.DEFAULTS,
             List.of(),

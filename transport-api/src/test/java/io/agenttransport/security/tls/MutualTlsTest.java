@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MutualTlsTest {
   private static final String AGENT_HOST = "127.0.0.1";
   private static final PeerIdentity CORE = PeerIdentity.parse("URI:spiffe://example/core");
+  private static final String CA_AS_LEAF =
+      "the certificate is a CA certificate (basic constraints cA=true), not an end-entity"
+          + " certificate";
 
   private static Issued ca;
   private static Issued otherCa;
@@ -119,6 +122,35 @@ class MutualTlsTest {
         .hasRootCauseMessage(
             "the certificate carries none of core's identities [URI:spiffe://example/core]");
     assertThat(outcome.clientError()).isNotNull();
+    assertThat(outcome.serverReceived()).isZero();
+  }
+
+  @Test
+  void caCertificateAsCoreRejected() throws Exception {
+    Issued caAsCore =
+        coreCertificate(ca)
+            .ca(0)
+            .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign)
+            .build();
+
+    Outcome outcome = LoopbackTls.connect(agentContext(agent), coreContext(caAsCore), AGENT_HOST);
+
+    assertThat(outcome.serverError()).hasRootCauseMessage(CA_AS_LEAF);
+    assertThat(outcome.clientError()).isNotNull();
+    assertThat(outcome.serverReceived()).isZero();
+  }
+
+  @Test
+  void caCertificateAsAgentRejected() throws Exception {
+    Issued caAsAgent =
+        agentCertificate(ca)
+            .ca(0)
+            .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign)
+            .build();
+
+    Outcome outcome = LoopbackTls.connect(agentContext(caAsAgent), coreContext(core), AGENT_HOST);
+
+    assertThat(outcome.clientError()).hasRootCauseMessage(CA_AS_LEAF);
     assertThat(outcome.serverReceived()).isZero();
   }
 

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plain harness over a fleet of agents: sequential sync with new or pooled connections,
- * concurrent fan-out, and heap per pooled connection and per call in flight. Each part runs first
- * against raw Jetty agents with raw OkHttp, then against framework agents with the framework's
- * client, so that every framework figure has its baseline from the same run.
+ * concurrent fan-out, and heap per pooled connection and per call in flight. A raw fleet (raw Jetty
+ * agents, raw OkHttp) and a framework fleet run side by side, and their rounds alternate, so that
+ * every framework figure has its baseline from the same minutes of the same run.
  */
 public final class FleetHarness {
-  /** The section headings of the rows this harness returns. */
+  /** The heading of the sync rows. */
   public static final String SYNC = "Sync of many agents, one after the other";
 
   /** The heading of the fan-out rows. */
@@ -44,7 +44,7 @@ public final class FleetHarness {
   private static final Logger LOG = LoggerFactory.getLogger(FleetHarness.class);
 
   /**
-   * How hard the harness runs.
+   * The counts of one harness run.
    *
    * @param agents the agents in the fleet
    * @param syncRounds measured sequential rounds per connection mode
@@ -53,14 +53,19 @@ public final class FleetHarness {
    */
   public record Settings(int agents, int syncRounds, int fanOutRounds, int callsInFlightPerAgent) {}
 
-  /** Timings of one client over one fleet. */
+  /** Milliseconds per agent of the raw and the framework client, measured by turns. */
+  private record Pair(double raw, double framework) {}
+
+  /** Everything the harness measured. */
   private record Timings(
-      double pooledMs,
-      double resumedMs,
-      double fullMs,
-      double[] fanOutMs,
-      double bytesPerConnection,
-      double bytesPerCallInFlight) {}
+      Pair pooledSync,
+      Pair resumedSync,
+      Pair fullSync,
+      double[] rawFanOutMs,
+      double[] frameworkFanOutMs,
+      double rawBytesPerConnection,
+      double frameworkBytesPerConnection,
+      double frameworkBytesPerCallInFlight) {}
 
   private final Settings settings;
 
@@ -71,38 +76,32 @@ public final class FleetHarness {
 
   /** Runs both fleets and returns the rows of the sync, fan-out and memory sections. */
   public List<Row> run() throws Exception {
-    Timings raw = runRaw();
-    Timings framework;
-    try {
-      framework = runFramework();
-    } catch (Exception | LinkageError e) {
-      LOG.error("the framework fleet failed; its rows are not measured", e);
-      return failedRows(e.toString());
-    }
-    return rows(raw, framework);
-  }
-
-  private Timings runRaw() throws Exception {
     BenchPki pki = BenchPki.create();
-    RawTls core = RawTls.of(pki.issueCore(), pki.caCertificate());
-    int idle = settings.agents() * settings.callsInFlightPerAgent();
-    try (Fleet fleet = Fleet.raw(pki, settings.agents())) {
-      double pooled = perAgentMillis(Syncer.raw(RawOkHttpClient.pooled(core, idle), false), fleet);
-      double resumed = perAgentMillis(Syncer.raw(RawOkHttpClient.pooled(core, idle), true), fleet);
-      double full =
-          perAgentMillis(Syncer.raw(RawOkHttpClient.withoutResumption(core, idle), true), fleet);
-      double[] fanOut = fanOutMillis(Syncer.raw(RawOkHttpClient.pooled(core, idle), false), fleet);
-      double perConnection;
-      try (RawOkHttpClient client = RawOkHttpClient.pooled(core, idle)) {
-        perConnection = bytesPerConnection(fleet, address -> client.syncAsync(address));
+    try (Fleet raw = Fleet.raw(pki, settings.agents())) {
+      RawTls core = RawTls.of(pki.issueCore(), pki.caCertificate());
+      FrameworkSetup setup;
+      Fleet framework;
+      try {
+        setup = FrameworkSetup.create(BenchPki.create(), "http");
+        framework = Fleet.framework(setup, settings.agents());
+      } catch (RuntimeException | LinkageError e) {
+        LOG.error("the framework fleet failed to start; its rows are not measured", e);
+        return failedRows(e.toString());
       }
-      return new Timings(pooled, resumed, full, fanOut, perConnection, Double.NaN);
+      try (framework) {
+        return rows(measure(raw, core, framework, setup));
+      }
     }
   }
 
-  private Timings runFramework() throws Exception {
-    FrameworkSetup setup = FrameworkSetup.create(BenchPki.create(), "http");
-    ClientSettings pooledSettings = FrameworkSetup.pooledSettings();
+  /**
+   * Measures both fleets, alternating raw and framework rounds, so that a change in the machine's
+   * load during the run weighs on both sides alike.
+   */
+  private Timings measure(Fleet raw, RawTls core, Fleet framework, FrameworkSetup setup)
+      throws Exception {
+    int idle = settings.agents() * settings.callsInFlightPerAgent();
+    ClientSettings pooled = FrameworkSetup.pooledSettings();
     // NOTE: a burst idle time far below one round's duration makes each agent's sync open a new
     // connection, because the round returns to an agent only after syncing all the others.
     ClientSettings burst =
@@ -110,65 +109,130 @@ public final class FleetHarness {
             .connectionMode(ConnectionMode.BURST)
             .burstIdle(Duration.ofMillis(20))
             .build();
-    try (Fleet fleet = Fleet.framework(setup, settings.agents())) {
-      double pooled = perAgentMillis(Syncer.framework(setup.client(pooledSettings)), fleet);
-      double resumed = perAgentMillis(Syncer.framework(setup.client(burst)), fleet);
-      double full =
-          perAgentMillis(
-              Syncer.framework(setup.client(burst.toBuilder().sessionResumption(false).build())),
-              fleet);
-      double[] fanOut = fanOutMillis(Syncer.framework(setup.client(pooledSettings)), fleet);
-      double perConnection;
-      double perCall;
-      try (ClientTransport transport = setup.client(pooledSettings)) {
-        Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
-        fleet.addresses().forEach(address -> channels.put(address, transport.open(address)));
-        perConnection = bytesPerConnection(fleet, address -> channels.get(address).nodeInfo());
-        perCall = bytesPerCallInFlight(fleet, List.copyOf(channels.values()));
-        channels.values().forEach(AgentChannel::close);
-      }
-      return new Timings(pooled, resumed, full, fanOut, perConnection, perCall);
+    ClientSettings burstWithoutResumption = burst.toBuilder().sessionResumption(false).build();
+
+    Pair pooledSync =
+        perAgentMillis(
+            Syncer.raw(RawOkHttpClient.pooled(core, idle), false), raw,
+            Syncer.framework(setup.client(pooled)), framework);
+    Pair resumedSync =
+        perAgentMillis(
+            Syncer.raw(RawOkHttpClient.pooled(core, idle), true), raw,
+            Syncer.framework(setup.client(burst)), framework);
+    Pair fullSync =
+        perAgentMillis(
+            Syncer.raw(RawOkHttpClient.withoutResumption(core, idle), true), raw,
+            Syncer.framework(setup.client(burstWithoutResumption)), framework);
+    double[][] fanOut =
+        fanOutMillis(
+            Syncer.raw(RawOkHttpClient.pooled(core, idle), false), raw,
+            Syncer.framework(setup.client(pooled)), framework);
+
+    double rawPerConnection = rawBytesPerConnection(raw, core, idle);
+    double frameworkPerConnection = frameworkBytesPerConnection(framework, setup.client(pooled));
+    double frameworkPerCall;
+    try (ClientTransport transport = setup.client(pooled)) {
+      frameworkPerCall = bytesPerCallInFlight(framework, openChannels(framework, transport));
     }
+    return new Timings(
+        pooledSync,
+        resumedSync,
+        fullSync,
+        fanOut[0],
+        fanOut[1],
+        rawPerConnection,
+        frameworkPerConnection,
+        frameworkPerCall);
   }
 
-  /** Runs one warm-up round, then the measured rounds, and returns milliseconds per agent. */
-  private double perAgentMillis(Syncer syncer, Fleet fleet) throws Exception {
-    try (syncer) {
-      syncer.syncSequentially(fleet.addresses());
-      long nanos = 0;
+  /**
+   * Runs one warm-up round on each side, then the measured rounds, raw and framework by turns, and
+   * returns milliseconds per agent of each.
+   */
+  private Pair perAgentMillis(Syncer raw, Fleet rawFleet, Syncer framework, Fleet frameworkFleet)
+      throws Exception {
+    try (raw;
+        framework) {
+      raw.syncSequentially(rawFleet.addresses());
+      framework.syncSequentially(frameworkFleet.addresses());
+      long rawNanos = 0;
+      long frameworkNanos = 0;
       for (int round = 0; round < settings.syncRounds(); round++) {
-        nanos += syncer.syncSequentially(fleet.addresses());
+        rawNanos += raw.syncSequentially(rawFleet.addresses());
+        frameworkNanos += framework.syncSequentially(frameworkFleet.addresses());
       }
-      return nanos / 1e6 / (settings.syncRounds() * (double) fleet.size());
-    }
-  }
-
-  /** Runs one warm-up round, then returns each measured round's milliseconds, sorted. */
-  private double[] fanOutMillis(Syncer syncer, Fleet fleet) throws Exception {
-    try (syncer) {
-      syncer.syncConcurrently(fleet.addresses());
-      double[] rounds = new double[settings.fanOutRounds()];
-      for (int round = 0; round < rounds.length; round++) {
-        rounds[round] = syncer.syncConcurrently(fleet.addresses()) / 1e6;
-      }
-      Arrays.sort(rounds);
-      return rounds;
+      double agentRounds = settings.syncRounds() * (double) settings.agents();
+      return new Pair(rawNanos / 1e6 / agentRounds, frameworkNanos / 1e6 / agentRounds);
     }
   }
 
   /**
-   * Returns the heap that one open idle connection adds, on both sides of the link, from the
-   * difference before and after opening one connection per agent.
+   * Runs one warm-up fan-out on each side, then the measured rounds by turns, and returns each
+   * side's round times in milliseconds, sorted: raw first, framework second.
+   */
+  private double[][] fanOutMillis(
+      Syncer raw, Fleet rawFleet, Syncer framework, Fleet frameworkFleet) throws Exception {
+    try (raw;
+        framework) {
+      raw.syncConcurrently(rawFleet.addresses());
+      framework.syncConcurrently(frameworkFleet.addresses());
+      double[] rawRounds = new double[settings.fanOutRounds()];
+      double[] frameworkRounds = new double[settings.fanOutRounds()];
+      for (int round = 0; round < rawRounds.length; round++) {
+        rawRounds[round] = raw.syncConcurrently(rawFleet.addresses()) / 1e6;
+        frameworkRounds[round] = framework.syncConcurrently(frameworkFleet.addresses()) / 1e6;
+      }
+      Arrays.sort(rawRounds);
+      Arrays.sort(frameworkRounds);
+      return new double[][] {rawRounds, frameworkRounds};
+    }
+  }
+
+  private static double rawBytesPerConnection(Fleet fleet, RawTls core, int idle) throws Exception {
+    RawOkHttpClient client = RawOkHttpClient.pooled(core, idle);
+    try {
+      return bytesPerConnection(fleet, client::syncAsync, client::evictAll);
+    } finally {
+      client.close();
+    }
+  }
+
+  /**
+   * Returns the heap per pooled connection of the framework's client, on a new transport so that no
+   * connection is open before the measurement.
+   */
+  // NOTE: this figure has come out negative on a busy machine, because threads of the transport
+  // and of the agents release garbage while it is taken; the mean of rise and fall misses that.
+  private static double frameworkBytesPerConnection(Fleet fleet, ClientTransport transport)
+      throws Exception {
+    Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
+    fleet.addresses().forEach(address -> channels.put(address, transport.open(address)));
+    return bytesPerConnection(fleet, address -> channels.get(address).nodeInfo(), transport::close);
+  }
+
+  private static List<AgentChannel> openChannels(Fleet fleet, ClientTransport transport) {
+    return fleet.addresses().stream().map(transport::open).toList();
+  }
+
+  /**
+   * Returns the heap that one open idle connection holds, on both sides of the link: the mean of
+   * the rise when one connection per agent opens and the fall when they all close. Garbage that
+   * earlier phases leave behind and release at a steady pace lowers the rise and raises the fall by
+   * about the same amount, so the mean cancels it.
    */
   private static double bytesPerConnection(
-      Fleet fleet, Function<AgentAddress, CompletableFuture<?>> call) throws Exception {
-    call.apply(fleet.addresses().get(0)).get(Syncer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Fleet fleet, Function<AgentAddress, CompletableFuture<?>> call, Runnable closeConnections)
+      throws Exception {
     long before = Heap.used();
-    for (AgentAddress address : fleet.addresses().subList(1, fleet.size())) {
+    for (AgentAddress address : fleet.addresses()) {
       call.apply(address).get(Syncer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
-    long after = Heap.used();
-    return (after - before) / (double) (fleet.size() - 1);
+    long open = Heap.used();
+    closeConnections.run();
+    long closed = Heap.used();
+    double rise = open - before;
+    double fall = open - closed;
+    return (rise + fall) / 2 / fleet.size();
   }
 
   /**
@@ -201,7 +265,8 @@ public final class FleetHarness {
       for (GatedAgent agent : fleet.agents()) {
         if (!agent.awaitArrivals(settings.callsInFlightPerAgent(), Duration.ofSeconds(30))) {
           throw new IllegalStateException(
-              "calls did not reach the agent within 30 s; the client may limit calls per host");
+              "held node info calls timed out before reaching the agent (waited 30 s); raise"
+                  + " the client's max_requests_per_host if it caps concurrent calls");
         }
       }
       return measure ? Heap.used() : 0;
@@ -212,72 +277,75 @@ public final class FleetHarness {
     }
   }
 
-  private List<Row> rows(Timings raw, Timings framework) {
-    String agents = settings.agents() + " agents";
-    List<Row> rows = new ArrayList<>();
-    rows.add(syncRow("pooled connections", framework.pooledMs(), raw.pooledMs(), agents));
-    rows.add(
-        syncRow(
-            "new connection per agent, TLS session resumed",
-            framework.resumedMs(),
-            raw.resumedMs(),
-            agents));
-    rows.add(
-        syncRow(
-            "new connection per agent, resumption off", framework.fullMs(), raw.fullMs(), agents));
-    rows.add(
-        Row.compared(
-            SYNC,
-            "framework: new connection, resumed, beside pooled",
-            framework.resumedMs(),
-            "ms/agent",
-            "framework pooled",
-            framework.pooledMs(),
-            "the price of closing connections between syncs"));
-    rows.add(
-        Row.compared(
-            SYNC,
-            "framework: new connection, resumption off, beside pooled",
-            framework.fullMs(),
-            "ms/agent",
-            "framework pooled",
-            framework.pooledMs(),
-            "the price of closing connections without resumption"));
-    rows.addAll(fanOutRows(raw.fanOutMs(), framework.fanOutMs()));
-    rows.add(
-        Row.compared(
-            MEMORY,
-            "heap per pooled connection, framework (both sides)",
-            framework.bytesPerConnection(),
-            "B",
-            "raw OkHttp + Jetty",
-            raw.bytesPerConnection(),
-            "one idle connection to each of " + (settings.agents() - 1) + " agents"));
-    rows.add(
-        Row.plain(
-            MEMORY,
-            "heap per call in flight, framework (both sides)",
-            framework.bytesPerCallInFlight(),
-            "B",
-            settings.agents() * settings.callsInFlightPerAgent()
-                + " node info calls held at the agents, against the same calls finished"));
+  private List<Row> rows(Timings timings) {
+    List<Row> rows = new ArrayList<>(syncRows(timings));
+    rows.addAll(fanOutRows(timings.rawFanOutMs(), timings.frameworkFanOutMs()));
+    rows.addAll(memoryRows(timings));
     return rows;
   }
 
-  private static Row syncRow(String mode, double framework, double raw, String agents) {
+  private List<Row> syncRows(Timings timings) {
+    String agents = settings.agents() + " agents";
+    Pair pooled = timings.pooledSync();
+    Pair resumed = timings.resumedSync();
+    Pair full = timings.fullSync();
+    return List.of(
+        syncRow("pooled connections", pooled, agents),
+        syncRow("new connection per agent, TLS session resumed", resumed, agents),
+        syncRow("new connection per agent, resumption off", full, agents),
+        Row.compared(
+            SYNC,
+            "framework: new connection, resumed, beside pooled",
+            resumed.framework(),
+            "ms/agent",
+            "framework pooled",
+            pooled.framework(),
+            "the price of closing connections between syncs"),
+        Row.compared(
+            SYNC,
+            "framework: new connection, resumption off, beside pooled",
+            full.framework(),
+            "ms/agent",
+            "framework pooled",
+            pooled.framework(),
+            "the price of closing connections without resumption"));
+  }
+
+  private List<Row> memoryRows(Timings timings) {
+    return List.of(
+        Row.compared(
+            MEMORY,
+            "heap per pooled connection, framework (both sides)",
+            timings.frameworkBytesPerConnection(),
+            "B",
+            "raw OkHttp + Jetty",
+            timings.rawBytesPerConnection(),
+            "mean of the heap taken and released by one connection to each of "
+                + settings.agents()
+                + " agents; the framework's release also holds its closed client transport"),
+        Row.plain(
+            MEMORY,
+            "heap per call in flight, framework (both sides)",
+            timings.frameworkBytesPerCallInFlight(),
+            "B",
+            settings.agents() * settings.callsInFlightPerAgent()
+                + " node info calls held at the agents, against the same calls finished"));
+  }
+
+  private static Row syncRow(String mode, Pair pair, String agents) {
     return Row.compared(
         SYNC,
         "framework, " + mode,
-        framework,
+        pair.framework(),
         "ms/agent",
         "raw OkHttp + Jetty",
-        raw,
+        pair.raw(),
         String.format(
             Locale.ROOT,
             "%s; %.0f agents/s framework, %.0f agents/s raw",
             agents,
-            1000 / framework,
-            1000 / raw));
+            1000 / pair.framework(),
+            1000 / pair.raw()));
   }
 
   private List<Row> fanOutRows(double[] raw, double[] framework) {

@@ -23,9 +23,9 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Times where a new mutual TLS connection spends its time, with bare JDK sockets on loopback: the
- * TCP connect, a full and a resumed TLS 1.3 handshake, and the crypto and certificate checks a full
- * handshake does on both sides, timed one by one.
+ * Times where a new mutual TLS connection spends its time, with bare JDK sockets on loopback. It
+ * times the TCP connect, a full and a resumed TLS 1.3 handshake, and, one by one, the crypto and
+ * certificate checks that a full handshake does on both sides.
  */
 public final class HandshakeProbe implements AutoCloseable {
   private final RawTls serverTls;

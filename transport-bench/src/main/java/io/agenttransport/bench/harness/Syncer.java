@@ -16,7 +16,7 @@ import java.util.function.Function;
  * without blocking a thread.
  */
 interface Syncer extends AutoCloseable {
-  /** The longest one agent's sync or one fan-out round may take. */
+  /** The maximum time that one agent's sync or one fan-out round may take. */
   long TIMEOUT_SECONDS = 60;
 
   /** Starts the sync of the agent at {@code address}. */

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The framework has no unsigned path for actions (an action without a signing key is rejected
  * before it is sent), so the unsigned baseline is raw OkHttp to a raw Jetty server. The difference
- * therefore holds the framework's per-call overhead as well as signing and verification.
+ * therefore contains the framework's per-call overhead as well as signing and verification.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

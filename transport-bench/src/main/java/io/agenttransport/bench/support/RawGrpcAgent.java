@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The raw gRPC baseline: a gRPC-Java server and blocking stub on a protobuf of this module, with
- * mutual TLS from the same managers as the other baselines, converting to and from the agent API
- * model on each call and doing nothing else.
+ * mutual TLS from the same managers as the other baselines. Each call converts to and from the
+ * agent API model and does nothing else.
  */
 public final class RawGrpcAgent implements AutoCloseable {
   private final Server server;

@@ -108,7 +108,7 @@ public final class RawOkHttpClient implements AutoCloseable {
         .thenApply(body -> AgentJson.decode(body, ShardList.class));
   }
 
-  /** Posts {@code request} unsigned and decodes the answer. */
+  /** Posts {@code request} unsigned and decodes the response. */
   public ActionScheduleResponse schedule(AgentAddress address, ActionScheduleRequest request) {
     RequestBody body = RequestBody.create(AgentJson.encode(request), JSON);
     Request post =

@@ -1,7 +1,7 @@
 /**
- * What the benchmarks are built from: an in-memory CA, the raw OkHttp, Jetty and gRPC-Java
- * baselines with the same TLS setup as the framework, and the framework's side assembled through
- * the provider SPI.
+ * Building blocks of the benchmarks: an in-memory CA, the raw OkHttp, Jetty and gRPC-Java baselines
+ * with the same TLS setup as the framework, and the framework's side assembled through the provider
+ * SPI.
  */
 @NullMarked
 package io.agenttransport.bench.support;

@@ -13,7 +13,7 @@ class FleetHarnessTest {
   }
 
   @Test
-  void percentileNinetyNineIsTheMaximumOfTenRounds() {
+  void percentile99OfTenRoundsIsMaximum() {
     assertThat(FleetHarness.percentile(ROUNDS, 99)).isEqualTo(10);
   }
 

@@ -183,11 +183,12 @@ public record CertificateSet(
    * @param privateKey whether the file contains a private key
    * @param writer writes the file
    */
-  public record WrittenFile(Path path, String description, boolean privateKey, FileWriter writer) {}
+  public record WrittenFile(
+      Path path, String description, boolean privateKey, PemFileWriter writer) {}
 
   /** Writes one PEM file. */
   @FunctionalInterface
-  public interface FileWriter {
+  public interface PemFileWriter {
     /** Writes the file at {@code path}, replacing it only with {@code overwrite}. */
     void write(Path path, boolean overwrite) throws IOException;
   }

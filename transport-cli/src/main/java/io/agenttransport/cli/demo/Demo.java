@@ -56,11 +56,12 @@ public final class Demo {
   private final Path folder;
   private final DemoReport report;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private final TransportRegistry registry = TransportRegistry.load();
+  private final TransportRegistry registry;
 
-  private Demo(Path folder, DemoReport report) {
+  private Demo(Path folder, DemoReport report, TransportRegistry registry) {
     this.folder = folder;
     this.report = report;
+    this.registry = registry;
   }
 
   /**
@@ -69,6 +70,16 @@ public final class Demo {
    * @throws UncheckedIOException if the temporary folder cannot be created
    */
   public static boolean run(PrintWriter out) {
+    return run(out, TransportRegistry.load());
+  }
+
+  /**
+   * Runs the demo with the providers of {@code registry}, printing each step to {@code out}, and
+   * returns whether every check passed.
+   *
+   * @throws UncheckedIOException if the temporary folder cannot be created
+   */
+  public static boolean run(PrintWriter out, TransportRegistry registry) {
     Path folder;
     try {
       folder = Files.createTempDirectory("agent-transport-demo-");
@@ -79,7 +90,7 @@ public final class Demo {
     }
     out.println("Agent Transports demo, working in " + folder);
     DemoReport report = new DemoReport(out);
-    Demo demo = new Demo(folder, report);
+    Demo demo = new Demo(folder, report, registry);
     try {
       demo.runSteps();
     } catch (Exception e) {
@@ -104,15 +115,35 @@ public final class Demo {
         plain.server().actionsEnabled() ? "enabled" : "disabled");
 
     CoreClient core = keep(buildCore(certificates, agents));
-    sync(core, agents);
-    runAction(core, agents.get(0));
-
     RequestSigner signer =
         RequestSigner.create(
             ConfigSnippets.CORE_KEY_ID, set.core().privateKey(), Clock.systemUTC());
-    attackPlainText(core, plain, signer);
-    attackReplay(set, agents.get(1), signer);
-    attackUnknownCa(agents.get(0));
+
+    // The steps below need only the agents and core, so one failing does not skip the others.
+    attempt("sync of all agents", () -> sync(core, agents));
+    attempt("signed action", () -> runAction(core, agents.get(0)));
+    attempt("action over plain HTTP", () -> attackPlainText(core, plain, signer));
+    attempt("replayed request", () -> attackReplay(set, agents.get(1), signer));
+    attempt("client certificate from an unknown CA", () -> attackUnknownCa(agents.get(0)));
+  }
+
+  /** Runs one step, reporting an unexpected error as a failed check instead of stopping. */
+  private void attempt(String step, Step body) {
+    try {
+      body.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report.fail(step, e);
+    } catch (Exception e) {
+      LOG.debug("demo step '{}' failed", step, e);
+      report.fail(step, e);
+    }
+  }
+
+  /** One step of the demo. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
   }
 
   private CertificateSet writeCertificates(Path certificates) throws IOException {

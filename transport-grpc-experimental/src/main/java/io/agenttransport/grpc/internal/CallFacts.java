@@ -10,8 +10,8 @@ import io.grpc.ServerInterceptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the agent's transport saw of one call before its message: the transport attributes (TLS
- * session, local address), the request metadata and the {@code :authority}.
+ * The facts the agent's transport knows of one call before its message: the transport attributes
+ * (TLS session, local address), the request metadata and the {@code :authority}.
  *
  * @param attributes the call's transport attributes
  * @param headers the request metadata

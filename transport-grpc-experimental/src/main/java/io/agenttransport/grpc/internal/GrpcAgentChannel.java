@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.agenttransport.api.AgentAddress;
 import io.agenttransport.api.AgentChannel;
 import io.agenttransport.api.AgentOperation;
+import io.agenttransport.api.AgentUnreachableException;
 import io.agenttransport.api.CallEvent;
 import io.agenttransport.api.CallOptions;
 import io.agenttransport.api.ChannelClosedException;
@@ -28,6 +29,7 @@ import io.agenttransport.security.OutboundRequest;
 import io.agenttransport.security.signature.RequestSigner;
 import io.agenttransport.spi.ClientContext;
 import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -38,16 +40,20 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Core's channel to one agent over gRPC: one {@link ManagedChannel} per agent address, created on
- * open and shut down on close.
+ * the first call and shut down on close, so that an open channel that was never used costs no Netty
+ * state.
  *
  * <p>Each call serializes its request once, signs those bytes when the operation needs it, and
  * sends them unchanged. The returned future completes on a gRPC executor thread. Cancelling it
@@ -58,22 +64,27 @@ final class GrpcAgentChannel implements AgentChannel {
   private static final String TRANSPORT = "grpc";
 
   private final AgentAddress address;
-  private final ManagedChannel channel;
+  private final Supplier<ManagedChannel> channelFactory;
+  private final Object channelLock = new Object();
+  private @Nullable ManagedChannel channel; // guarded by channelLock
   private final ClientContext context;
   private final boolean tls;
+  private final ScheduledExecutorService timer;
   private final Runnable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   GrpcAgentChannel(
       AgentAddress address,
-      ManagedChannel channel,
+      Supplier<ManagedChannel> channelFactory,
       ClientContext context,
       boolean tls,
+      ScheduledExecutorService timer,
       Runnable onClose) {
     this.address = address;
-    this.channel = channel;
+    this.channelFactory = channelFactory;
     this.context = context;
     this.tls = tls;
+    this.timer = timer;
     this.onClose = onClose;
   }
 
@@ -161,19 +172,46 @@ final class GrpcAgentChannel implements AgentChannel {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      channel.shutdownNow();
+      ManagedChannel built = builtChannel();
+      if (built != null) {
+        built.shutdownNow();
+      }
       onClose.run();
       LOG.debug("closed gRPC channel to {}", address);
     }
   }
 
-  /** Shuts the channel down and waits briefly for its calls to end; for the transport's close. */
+  /** Shuts the channel down and waits briefly for its calls to end, when the transport closes. */
   void closeAndWait(Duration timeout) {
     close();
+    ManagedChannel built = builtChannel();
+    if (built == null) {
+      return;
+    }
     try {
-      channel.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      built.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private @Nullable ManagedChannel builtChannel() {
+    synchronized (channelLock) {
+      return channel;
+    }
+  }
+
+  /** Returns the managed channel, building it on first use; fails once the channel is closed. */
+  private ManagedChannel managedChannel(AgentOperation operation) {
+    synchronized (channelLock) {
+      if (closed.get()) {
+        throw new ChannelClosedException(
+            "channel is closed; open a new channel to this agent", address, operation, null);
+      }
+      if (channel == null) {
+        channel = channelFactory.get();
+      }
+      return channel;
     }
   }
 
@@ -181,8 +219,7 @@ final class GrpcAgentChannel implements AgentChannel {
       AgentOperation operation, Message request, Function<Message, T> decode, CallOptions options) {
     Objects.requireNonNull(options, "options");
     long started = System.nanoTime();
-    CompletableFuture<T> result = new CompletableFuture<>();
-    result.whenComplete((value, error) -> report(operation, started, error));
+    CompletableFuture<T> result = new ReportingFuture<>(operation, started);
     try {
       checkBeforeSending(operation);
       byte[] body = request.toByteArray();
@@ -248,7 +285,8 @@ final class GrpcAgentChannel implements AgentChannel {
     Duration deadline = options.effectiveDeadline(context.settings().callTimeout());
     io.grpc.CallOptions callOptions =
         io.grpc.CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
-    ClientCall<byte[], Message> call = channel.newCall(GrpcMethods.method(operation), callOptions);
+    ManagedChannel managed = managedChannel(operation);
+    ClientCall<byte[], Message> call = managed.newCall(GrpcMethods.method(operation), callOptions);
     result.whenComplete(
         (value, error) -> {
           if (error instanceof CancellationException) {
@@ -259,6 +297,44 @@ final class GrpcAgentChannel implements AgentChannel {
     call.request(1);
     call.sendMessage(body);
     call.halfClose();
+    limitConnectAndHandshake(operation, managed, call, result);
+  }
+
+  /**
+   * Fails the call as unreachable when the channel has no ready connection within the connect and
+   * handshake timeouts. gRPC-Java bounds only the TCP connect, so an agent that stalls the TLS
+   * handshake would otherwise hold the call until its deadline.
+   */
+  private void limitConnectAndHandshake(
+      AgentOperation operation,
+      ManagedChannel managed,
+      ClientCall<byte[], Message> call,
+      CompletableFuture<?> result) {
+    if (managed.getState(false) == ConnectivityState.READY) {
+      return;
+    }
+    Duration limit =
+        context.settings().connectTimeout().plus(context.settings().handshakeTimeout());
+    ScheduledFuture<?> check =
+        timer.schedule(
+            () -> {
+              if (result.isDone() || managed.getState(false) == ConnectivityState.READY) {
+                return;
+              }
+              result.completeExceptionally(
+                  new AgentUnreachableException(
+                      "no TLS connection within "
+                          + limit
+                          + " (connect and handshake timeouts); check that the agent runs and"
+                          + " answers the handshake",
+                      address,
+                      operation,
+                      null));
+              call.cancel("connect and handshake timed out", null);
+            },
+            limit.toMillis(),
+            TimeUnit.MILLISECONDS);
+    result.whenComplete((value, error) -> check.cancel(false));
   }
 
   private void report(AgentOperation operation, long started, @Nullable Throwable error) {
@@ -283,6 +359,45 @@ final class GrpcAgentChannel implements AgentChannel {
       context.listener().onCall(event);
     } catch (RuntimeException e) {
       LOG.warn("call listener failed on {} to {}; ignoring it", operation, address, e);
+    }
+  }
+
+  /**
+   * The future returned to the caller. It reports the call to the listener before it completes, so
+   * that a caller who sees the result also finds the event. Only the first completion reports.
+   */
+  private final class ReportingFuture<T> extends CompletableFuture<T> {
+    private final AgentOperation operation;
+    private final long started;
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    ReportingFuture(AgentOperation operation, long started) {
+      this.operation = operation;
+      this.started = started;
+    }
+
+    @Override
+    public boolean complete(T value) {
+      reportOnce(null);
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      reportOnce(error);
+      return super.completeExceptionally(error);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      reportOnce(new CancellationException());
+      return super.cancel(mayInterruptIfRunning);
+    }
+
+    private void reportOnce(@Nullable Throwable error) {
+      if (!isDone() && reported.compareAndSet(false, true)) {
+        report(operation, started, error);
+      }
     }
   }
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An agent's gRPC server. The service is built by hand from {@link GrpcMethods} so that each
  * handler receives the request bytes exactly as they arrived. Action methods are registered only
- * when the guard enables actions, so that otherwise they answer {@code UNIMPLEMENTED}.
+ * when the guard enables actions, so that otherwise gRPC returns {@code UNIMPLEMENTED} for them.
  */
 public final class GrpcAgentServer implements AgentServer {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcAgentServer.class);

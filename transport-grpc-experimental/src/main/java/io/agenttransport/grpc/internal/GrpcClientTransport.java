@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,13 @@ public final class GrpcClientTransport implements ClientTransport {
   private final GrpcTransportOptions options;
   private final @Nullable SslContext sslContext;
   private final Set<GrpcAgentChannel> channels = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "agent-transport-grpc-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile boolean closed;
 
   private GrpcClientTransport(
@@ -75,10 +84,15 @@ public final class GrpcClientTransport implements ClientTransport {
       throw new ChannelClosedException("gRPC transport is closed", address, null, null);
     }
     boolean tls = requireTlsFor(address);
-    ManagedChannel channel = buildChannel(address, tls);
     GrpcAgentChannel[] holder = new GrpcAgentChannel[1];
     holder[0] =
-        new GrpcAgentChannel(address, channel, context, tls, () -> channels.remove(holder[0]));
+        new GrpcAgentChannel(
+            address,
+            () -> buildChannel(address, tls),
+            context,
+            tls,
+            timer,
+            () -> channels.remove(holder[0]));
     channels.add(holder[0]);
     LOG.debug("opened gRPC channel to {}", address);
     return holder[0];
@@ -146,6 +160,7 @@ public final class GrpcClientTransport implements ClientTransport {
     closed = true;
     List<GrpcAgentChannel> open = new ArrayList<>(channels);
     open.forEach(channel -> channel.closeAndWait(CLOSE_WAIT));
+    timer.shutdownNow();
     LOG.debug("closed gRPC transport and {} channels", open.size());
   }
 }

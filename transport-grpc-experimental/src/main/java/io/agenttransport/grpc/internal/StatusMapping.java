@@ -109,7 +109,7 @@ public final class StatusMapping {
       case UNAVAILABLE -> unavailable(status, agent, operation);
       case DEADLINE_EXCEEDED ->
           new CallTimeoutException(
-              "deadline exceeded before the agent answered; raise the deadline or check the agent",
+              "deadline exceeded before the agent sent a response; raise the deadline or check the agent",
               agent,
               operation,
               status.asException());
@@ -120,6 +120,7 @@ public final class StatusMapping {
       case ALREADY_EXISTS -> new ConflictException(errorBody(trailers), agent, operation);
       case INVALID_ARGUMENT -> new AgentErrorException(400, errorBody(trailers), agent, operation);
       case UNIMPLEMENTED -> unimplemented(status, agent, operation);
+      case RESOURCE_EXHAUSTED -> resourceExhausted(status, agent, operation);
       default -> otherError(status, trailers, agent, operation);
     };
   }
@@ -179,6 +180,29 @@ public final class StatusMapping {
     }
     return new ProtocolException(
         "agent does not implement " + GrpcMethods.path(operation) + ": " + describe(status),
+        agent,
+        operation,
+        null);
+  }
+
+  /**
+   * Maps a size limit that gRPC-Java enforced before the agent's handler ran. Only lookup and
+   * schedule requests carry a body, so for them the agent's request limit is the likely cause. For
+   * the other operations it can only be core's response limit.
+   */
+  private static TransportException resourceExhausted(
+      Status status, AgentAddress agent, AgentOperation operation) {
+    if (operation == AgentOperation.ACTION_SCHEDULE || operation == AgentOperation.ACTION_LOOKUP) {
+      return new RequestRejectedException(
+          RejectionReason.BODY_TOO_LARGE,
+          "request exceeds a size limit: " + describe(status),
+          agent,
+          operation);
+    }
+    return new ProtocolException(
+        "response exceeds a size limit: "
+            + describe(status)
+            + "; raise max_response_bytes if the agent's response is expected to be this large",
         agent,
         operation,
         null);

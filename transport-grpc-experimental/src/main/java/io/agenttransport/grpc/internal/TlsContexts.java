@@ -12,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Builds Netty TLS contexts from the framework's TLS material, so that the gRPC transport makes the
- * same trust decisions as every other transport and holds no checks of its own.
+ * same trust decisions as every other transport and makes no checks of its own.
  *
  * <p>The JDK provider is used because the framework's key and trust managers are JDK objects. The
  * client's trust manager checks the agent address against the host of the {@code SSLEngine}, which
@@ -31,7 +31,7 @@ final class TlsContexts {
         .build();
   }
 
-  /** Builds an agent's context, requiring a client certificate when the material says so. */
+  /** Builds an agent's context, requiring a client certificate when the material requires one. */
   static SslContext server(ServerTlsMaterial material) throws SSLException {
     SslContextBuilder builder =
         GrpcSslContexts.configure(

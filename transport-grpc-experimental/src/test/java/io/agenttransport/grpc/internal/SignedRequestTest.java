@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sends hand-made calls to a running agent, bypassing core's channel, to check that the agent's
- * guard sees exactly the bytes and metadata on the wire.
+ * guard receives exactly the bytes and metadata on the wire.
  */
 class SignedRequestTest {
   private static final AgentOperation SCHEDULE = AgentOperation.ACTION_SCHEDULE;

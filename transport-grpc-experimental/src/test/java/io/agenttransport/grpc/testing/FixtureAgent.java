@@ -29,10 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An agent that answers with the agent API examples in {@code /agent-api/} and keeps scheduled
- * actions in memory, so that every variant of every document crosses the transport.
+ * An agent that returns the agent API examples in {@code /agent-api/} and keeps scheduled actions
+ * in memory, so that every variant of every document crosses the transport.
  *
- * <p>It accepts only kinds under {@code agent.replicante.io/test.}, answers a duplicate id with a
+ * <p>It accepts only kinds under {@code agent.replicante.io/test.}, rejects a duplicate id with a
  * conflict and records every schedule request it accepts. Tests subclass it to make one operation
  * fail or block.
  */

@@ -88,12 +88,14 @@ final class AgentApiHandler extends Handler.Abstract {
     } catch (IOException e) {
       LOG.warn(
           "{} from {}: reading the request failed: {}", operation, remote(request), e.toString());
-      callback.failed(e);
       report(operation, startNanos, "unreachable", null);
+      callback.failed(e);
       return true;
     }
-    send(response, callback, reply);
+    // The event is reported before the response leaves, so that it is recorded by the time the
+    // client sees the response.
     report(operation, startNanos, reply.outcome(), reply.rejection());
+    send(response, callback, reply);
     return true;
   }
 

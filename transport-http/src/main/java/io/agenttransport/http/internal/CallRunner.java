@@ -20,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -65,9 +66,7 @@ final class CallRunner {
 
   /** Starts {@code spec} on {@code channel} and returns its future at once. */
   <T> CompletableFuture<T> run(CallSpec<T> spec, HttpAgentChannel channel) {
-    long startNanos = System.nanoTime();
-    CompletableFuture<T> future = new CompletableFuture<>();
-    future.whenComplete((value, error) -> report(spec, channel.address(), startNanos, error));
+    CallFuture<T> future = new CallFuture<>(spec, channel.address());
     if (channel.isClosed()) {
       future.completeExceptionally(channel.closedError(spec.operation()));
       return future;
@@ -83,12 +82,7 @@ final class CallRunner {
     Call call = client.newCall(request);
     Duration deadline = spec.options().effectiveDeadline(settings.callTimeout());
     call.timeout().timeout(Math.max(1, deadline.toNanos()), TimeUnit.NANOSECONDS);
-    future.whenComplete(
-        (value, error) -> {
-          if (error instanceof CancellationException) {
-            call.cancel();
-          }
-        });
+    future.attach(call);
     if (channel.register(call)) {
       call.enqueue(new ResponseCallback<>(spec, channel, future, deadline));
     } else {
@@ -208,6 +202,62 @@ final class CallRunner {
       LOG.warn("{} on agent {} rejected: {}", operation, address, error.getMessage());
     } else {
       LOG.warn("Call failed: {}", error.getMessage());
+    }
+  }
+
+  /**
+   * A call's future that reports the call's event before it completes, so that the event is
+   * recorded by the time a caller sees the result, and that cancels the OkHttp call when cancelled.
+   */
+  private final class CallFuture<T> extends CompletableFuture<T> {
+    private final CallSpec<T> spec;
+    private final AgentAddress address;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private volatile @Nullable Call call;
+
+    CallFuture(CallSpec<T> spec, AgentAddress address) {
+      this.spec = spec;
+      this.address = address;
+    }
+
+    /** Links the OkHttp call, so that cancelling this future cancels it. */
+    void attach(Call newCall) {
+      call = newCall;
+      if (isCancelled()) {
+        newCall.cancel();
+      }
+    }
+
+    @Override
+    public boolean complete(T value) {
+      reportOnce(null);
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      reportOnce(error);
+      return super.completeExceptionally(error);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        reportOnce(new CancellationException());
+        Call current = call;
+        if (current != null) {
+          current.cancel();
+        }
+      }
+      return cancelled;
+    }
+
+    private void reportOnce(@Nullable Throwable error) {
+      if (reported.compareAndSet(false, true)) {
+        report(spec, address, startNanos, error);
+      }
     }
   }
 

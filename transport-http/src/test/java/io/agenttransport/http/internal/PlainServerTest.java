@@ -247,7 +247,7 @@ class PlainServerTest {
 
     value(channel().nodeInfo());
 
-    assertThat(serverEvents.events()).hasSize(1);
+    assertThat(serverEvents.awaitEvents(1)).hasSize(1);
     CallEvent event = serverEvents.events().get(0);
     assertThat(event.side()).isEqualTo(CallEvent.Side.SERVER);
     assertThat(event.succeeded()).isTrue();

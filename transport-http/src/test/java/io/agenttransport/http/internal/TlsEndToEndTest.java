@@ -96,7 +96,7 @@ class TlsEndToEndTest {
     assertThat(queue.actions()).extracting(ActionSummary::id).containsExactly(request.id());
     assertThat(finished.actions()).isEmpty();
     assertThat(clientEvents.events()).hasSize(7).allMatch(CallEvent::succeeded);
-    assertThat(serverEvents.events()).hasSize(7).allMatch(CallEvent::succeeded);
+    assertThat(serverEvents.awaitEvents(7)).hasSize(7).allMatch(CallEvent::succeeded);
   }
 
   @Test

@@ -278,6 +278,6 @@ class TlsIdentityTest {
 
     assertThat(RawHttpClient.status(withoutRenegotiation)).isEqualTo(200);
     assertThat(response).doesNotContain("200");
-    assertThat(serverEvents.events()).hasSize(1);
+    assertThat(serverEvents.awaitEvents(1)).hasSize(1);
   }
 }

@@ -24,12 +24,17 @@ public final class BlockingAgent implements Agent, AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final CountDownLatch entered = new CountDownLatch(1);
   private final AtomicInteger schedulesToHold;
+  private final CountDownLatch heldSchedulesDone;
   private final Duration maxHold;
 
-  /** Creates an agent in front of {@code delegate} that holds calls for at most {@code maxHold}. */
+  /**
+   * Creates an agent in front of {@code delegate} that delays held calls by at most {@code
+   * maxHold}.
+   */
   public BlockingAgent(Agent delegate, int holdSchedules, Duration maxHold) {
     this.delegate = delegate;
     this.schedulesToHold = new AtomicInteger(holdSchedules);
+    this.heldSchedulesDone = new CountDownLatch(holdSchedules);
     this.maxHold = maxHold;
   }
 
@@ -83,12 +88,25 @@ public final class BlockingAgent implements Agent, AutoCloseable {
     return delegate.actionLookup(id);
   }
 
+  /**
+   * Waits until every held schedule call has run on the delegate, and returns whether they did
+   * within {@code timeout}.
+   */
+  public boolean awaitHeldSchedules(Duration timeout) throws InterruptedException {
+    return heldSchedulesDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public ActionScheduleResponse scheduleAction(ActionScheduleRequest request) {
-    if (schedulesToHold.getAndDecrement() > 0) {
-      hold();
+    if (schedulesToHold.getAndDecrement() <= 0) {
+      return delegate.scheduleAction(request);
     }
-    return delegate.scheduleAction(request);
+    hold();
+    try {
+      return delegate.scheduleAction(request);
+    } finally {
+      heldSchedulesDone.countDown();
+    }
   }
 
   /** Releases held calls. */

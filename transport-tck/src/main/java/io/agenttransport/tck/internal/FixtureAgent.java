@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An agent that answers every operation with a fixture document and records the schedule requests
- * it receives, so that a rule can compare what crossed the wire with what was sent.
+ * An agent that returns a fixture document for every operation and records the schedule requests it
+ * receives, so that a rule can compare what crossed the wire with what was sent.
  */
 public final class FixtureAgent implements Agent {
   private final NodeInfo nodeInfo;

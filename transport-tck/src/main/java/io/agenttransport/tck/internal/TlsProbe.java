@@ -41,13 +41,13 @@ public final class TlsProbe {
 
   private TlsProbe() {}
 
-  /** What the agent answered to a ClientHello. */
+  /** The response of the agent to a ClientHello. */
   public enum HelloAnswer {
     /** A ServerHello: the agent agreed to negotiate. */
     SERVER_HELLO,
     /** A TLS alert. */
     ALERT,
-    /** The connection closed or reset without an answer. */
+    /** The connection closed or reset without a response. */
     CLOSED,
     /** Nothing within the timeout. */
     SILENCE
@@ -184,8 +184,8 @@ public final class TlsProbe {
   }
 
   /**
-   * Completes a TLS 1.2 handshake, then asks for a renegotiation, and returns true if the agent
-   * went along with it.
+   * Completes a TLS 1.2 handshake, then requests a renegotiation, and returns true if the agent
+   * completed it.
    */
   public static boolean renegotiationAccepted(
       AgentAddress agent, SSLContext context, Duration timeout) throws IOException {

@@ -120,7 +120,7 @@ public final class HttpWireTap implements WireTap {
     return true;
   }
 
-  /** Reads all of {@code in} up to {@code limit} bytes. */
+  /** Reads exactly {@code length} bytes, or up to the end of the stream when it is negative. */
   static byte[] readFully(InputStream in, int length) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];

@@ -4,7 +4,7 @@ import io.agenttransport.api.AgentAddress;
 import java.time.Duration;
 
 /**
- * A stand-in agent that records each request core sends it and answers with an error, so that the
+ * A stand-in agent that records each request core sends it and responds with an error, so that the
  * request can be resent to a real agent.
  */
 public interface Recorder extends AutoCloseable {

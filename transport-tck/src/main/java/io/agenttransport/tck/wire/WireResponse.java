@@ -3,12 +3,12 @@ package io.agenttransport.tck.wire;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What an agent answered to a resent request.
+ * The response of an agent to a resent request.
  *
  * @param status the HTTP status, or the transport's equivalent mapped to one (for gRPC, {@code OK}
  *     is 200, {@code UNAUTHENTICATED} 401, {@code PERMISSION_DENIED} 403, {@code INVALID_ARGUMENT}
- *     400, {@code RESOURCE_EXHAUSTED} 429); 0 when the agent closed the connection without an
- *     answer
+ *     400, {@code RESOURCE_EXHAUSTED} 429); 0 when the agent closed the connection without a
+ *     response
  * @param body the response body
  */
 public record WireResponse(int status, byte[] body) {

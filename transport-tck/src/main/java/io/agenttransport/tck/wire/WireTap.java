@@ -17,7 +17,7 @@ public interface WireTap {
 
   /**
    * Sends {@code request} to the agent at {@code target}, over TLS with core's certificate when
-   * {@code tls} is true, and returns the agent's answer.
+   * {@code tls} is true, and returns the agent's response.
    */
   WireResponse send(CapturedRequest request, AgentAddress target, boolean tls, TapContext context);
 
@@ -37,7 +37,7 @@ public interface WireTap {
     return false;
   }
 
-  /** Returns whether the recorder can answer with an HTTP redirect. */
+  /** Returns whether the recorder can respond with an HTTP redirect. */
   default boolean supportsRedirects() {
     return false;
   }

@@ -18,7 +18,7 @@ record HttpRequestHead(
     String method, String rawPath, String rawQuery, Map<String, List<String>> fields) {
   private static final int MAX_HEAD_BYTES = 16 * 1024;
 
-  /** A request that must be answered with 400. */
+  /** A request that gets a 400 response. */
   static final class MalformedRequestException extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -94,7 +94,7 @@ final class JdkAgentServer implements AgentServer {
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setProtocols(tls.protocols().toArray(String[]::new));
         parameters.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
-        if (faults.contains(Fault.WANT_CLIENT_AUTH)) {
+        if (tls.clientAuthRequired() && faults.contains(Fault.WANT_CLIENT_AUTH)) {
           parameters.setWantClientAuth(true);
         } else if (tls.clientAuthRequired()) {
           parameters.setNeedClientAuth(true);

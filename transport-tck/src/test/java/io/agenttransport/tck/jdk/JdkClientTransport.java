@@ -6,6 +6,7 @@ import io.agenttransport.api.ChannelClosedException;
 import io.agenttransport.security.tls.ClientTlsMaterial;
 import io.agenttransport.spi.ClientContext;
 import io.agenttransport.spi.ClientTransport;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 /** Core's side of the test provider: one {@link HttpClient} shared by all channels. */
@@ -64,14 +66,32 @@ final class JdkClientTransport implements ClientTransport {
     return builder.build();
   }
 
+  /**
+   * Returns a context that accepts every agent certificate. The trust manager is an extended one,
+   * so the JDK does not add its own host name check around it.
+   */
   private static SSLContext trustingEverything(ClientTlsMaterial tls) {
-    X509TrustManager anything =
-        new X509TrustManager() {
+    X509ExtendedTrustManager anything =
+        new X509ExtendedTrustManager() {
           @Override
           public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
           @Override
           public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+          @Override
+          public void checkClientTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+          @Override
+          public void checkServerTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
           @Override
           public X509Certificate[] getAcceptedIssuers() {
