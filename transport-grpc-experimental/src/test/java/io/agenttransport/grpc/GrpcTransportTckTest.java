@@ -15,16 +15,6 @@ import org.junit.jupiter.api.Test;
  * them as skipped with that reason. The module README lists them too.
  */
 class GrpcTransportTckTest extends TransportTck {
-  /**
-   * Why the agent-side identity rules cannot run: their probe is a plain TLS client that offers no
-   * ALPN protocol, and a gRPC server closes any connection that does not negotiate {@code h2}, so
-   * even the probe's control handshake with core's valid certificate fails.
-   */
-  private static final String PROBE_WITHOUT_ALPN =
-      "the TCK's TLS probe offers no ALPN protocol, and gRPC closes connections that do not"
-          + " negotiate h2, so the probe's control handshake fails. Client certificates are"
-          + " checked by the framework's trust manager; SignedRequestTest and"
-          + " NodeClientInteropTest show a client without a certificate rejected over gRPC";
 
   @Override
   public TransportProvider provider() {
@@ -35,36 +25,6 @@ class GrpcTransportTckTest extends TransportTck {
   public WireTap wireTap() {
     return new GrpcWireTap();
   }
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_A2_missingClientCertificateRejected(Tck tck) {}
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_A3_clientFromUnknownCaRejected(Tck tck) {}
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_A4_otherAgentAsCoreRejected(Tck tck) {}
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_A5_serverOnlyUsageAsClientRejected(Tck tck) {}
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_F51_expiredCertificatesRejected(Tck tck) {}
-
-  @Test
-  @Disabled(PROBE_WITHOUT_ALPN)
-  @Override
-  public void required_sec_F52_notYetValidCertificatesRejected(Tck tck) {}
 
   // TODO: profile the 200 simultaneous handshakes and enable the rule again.
   @Test

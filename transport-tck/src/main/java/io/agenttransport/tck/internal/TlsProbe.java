@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -168,6 +169,7 @@ public final class TlsProbe {
     try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
       socket.connect(
           new InetSocketAddress(agent.host(), agent.port()), (int) settle.toMillis() * 4);
+      offerApplicationProtocols(socket);
       socket.setEnabledProtocols(protocols);
       socket.setSoTimeout((int) settle.toMillis());
       try {
@@ -181,6 +183,16 @@ public final class TlsProbe {
         return false;
       }
     }
+  }
+
+  /**
+   * Offers {@code h2} and {@code http/1.1} by ALPN, because gRPC agents close connections that do
+   * not negotiate {@code h2}, while servers without ALPN ignore the offer.
+   */
+  private static void offerApplicationProtocols(SSLSocket socket) {
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+    socket.setSSLParameters(parameters);
   }
 
   /**
