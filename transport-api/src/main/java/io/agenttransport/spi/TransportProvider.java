@@ -36,14 +36,14 @@ public interface TransportProvider {
    * Creates core's side of the transport. The result is shared by all agent channels opened from
    * it.
    *
-   * @throws io.agenttransport.config.ConfigException if the context holds options it cannot use
+   * @throws io.agenttransport.config.ConfigException if the context contains options it cannot use
    */
   ClientTransport createClient(ClientContext context);
 
   /**
    * Starts serving {@code agent} and returns once the server is bound.
    *
-   * @throws io.agenttransport.config.ConfigException if the context holds options it cannot use
+   * @throws io.agenttransport.config.ConfigException if the context contains options it cannot use
    * @throws java.io.UncheckedIOException if the address cannot be bound
    */
   AgentServer startServer(ServerContext context, Agent agent);
