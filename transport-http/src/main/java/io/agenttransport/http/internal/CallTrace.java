@@ -2,8 +2,6 @@ package io.agenttransport.http.internal;
 
 import okhttp3.Call;
 import okhttp3.EventListener;
-import okhttp3.Handshake;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Records how far one call got, so that a failure can be classified by when it happened.
@@ -12,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * that trace to OkHttp as the call's listener.
  */
 final class CallTrace extends EventListener {
-  private volatile boolean handshakeCompleted;
+  private volatile boolean handshakeStarted;
   private volatile boolean responseStarted;
+
+  @Override
+  public void secureConnectStart(Call call) {
+    handshakeStarted = true;
+  }
 
   /** Returns the trace tagged on {@code call}'s request, or a listener that records nothing. */
   static EventListener of(Call call) {
@@ -22,20 +25,16 @@ final class CallTrace extends EventListener {
   }
 
   @Override
-  public void secureConnectEnd(Call call, @Nullable Handshake handshake) {
-    handshakeCompleted = true;
-  }
-
-  @Override
   public void responseHeadersStart(Call call) {
     responseStarted = true;
   }
 
   /**
-   * Returns whether this call completed a TLS handshake on a new connection and then failed before
-   * any response arrived.
+   * Returns whether this call started a TLS handshake on a new connection and then failed before
+   * any response arrived. A TLS 1.3 agent that rejects core's certificate closes the connection
+   * while core is still writing its last handshake flight or its request, so both count.
    */
-  boolean failedAfterHandshake() {
-    return handshakeCompleted && !responseStarted;
+  boolean failedAfterHandshakeStarted() {
+    return handshakeStarted && !responseStarted;
   }
 }

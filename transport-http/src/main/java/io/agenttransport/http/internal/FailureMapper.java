@@ -61,11 +61,11 @@ final class FailureMapper {
           operation,
           error);
     }
-    if (trace != null && trace.failedAfterHandshake() && isConnectionLoss(error)) {
-      // NOTE: an agent that crashes right after a handshake is reported the same way, because
-      // core's side cannot distinguish the two.
+    if (trace != null && trace.failedAfterHandshakeStarted() && isConnectionLoss(error)) {
+      // NOTE: an agent that crashes during or right after a handshake is reported the same way,
+      // because core's side cannot distinguish the two.
       return new AuthenticationFailedException(
-          "the agent closed the connection right after the TLS handshake, before answering ("
+          "the agent closed the connection during or right after the TLS handshake ("
               + error.getMessage()
               + "); a TLS 1.3 agent does this when it rejects core's certificate, so check that"
               + " the agent trusts core's CA and accepts core's identity",
