@@ -1,8 +1,8 @@
 package io.agenttransport.api;
 
 /**
- * Why the security policy rejected a request. Each reason has the HTTP status an HTTP agent answers
- * with; other transports map it to their own equivalent.
+ * The reason the security policy rejected a request. Each reason has the HTTP status an HTTP agent
+ * returns for it, and other transports map it to their own equivalent.
  */
 public enum RejectionReason {
   /** A state-changing request carried no signature. */
@@ -50,7 +50,7 @@ public enum RejectionReason {
     this.httpStatus = httpStatus;
   }
 
-  /** Returns the HTTP status an HTTP agent answers with for this reason. */
+  /** Returns the HTTP status an HTTP agent returns for this reason. */
   public int httpStatus() {
     return httpStatus;
   }

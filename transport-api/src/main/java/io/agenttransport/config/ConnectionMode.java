@@ -1,6 +1,6 @@
 package io.agenttransport.config;
 
-/** How core keeps connections to agents. */
+/** The policy by which core keeps connections to agents open between calls. */
 public enum ConnectionMode {
   /**
    * Keeps a connection only for a burst of calls to one agent, closing it after a short idle time

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The status of a datastore node as its agent sees it.
+ * The status of a datastore node as its agent reports it.
  *
  * @param kind the status
  * @param reason why the status is unknown; present only when {@code kind} is {@link Kind#UNKNOWN}
@@ -24,7 +24,9 @@ public record NodeStatus(Kind kind, @Nullable String reason) {
     UNHEALTHY,
     /** The node is in a cluster and healthy. */
     HEALTHY,
-    /** The agent could not tell; {@link NodeStatus#reason()} says why. */
+    /**
+     * The agent could not determine the status, and {@link NodeStatus#reason()} gives the reason.
+     */
     UNKNOWN
   }
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent side of the security policy. Providers pass every request through {@link #check} before
- * the agent sees it; the guard verifies the action policy, signatures and replay.
+ * the agent receives it, and the guard verifies the action policy, signatures and replay.
  *
  * <p>Thread safe. One guard belongs to one running agent: its nonce cache and start time are that
  * agent's.

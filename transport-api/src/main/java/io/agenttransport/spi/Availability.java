@@ -14,12 +14,12 @@ public record Availability(boolean available, String reason) {
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** Returns an availability that says the provider can be used. */
+  /** Returns the availability of a provider that can be used. */
   public static Availability ok() {
     return new Availability(true, "available");
   }
 
-  /** Returns an availability that says the provider cannot be used, and why. */
+  /** Returns the availability of a provider that cannot be used, with the reason. */
   public static Availability unavailable(String reason) {
     return new Availability(false, reason);
   }
