@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Usage: {@code java -jar benchmarks.jar [--smoke | --full] [--output FILE]}. The default is the
  * short run of a few minutes; {@code --smoke} takes seconds per figure and exits with status 1 if
- * any figure is missing; {@code --full} uses the iteration counts of the benchmark annotations. The
- * report goes to {@code docs/benchmarks.md} unless {@code --output} names another file.
+ * any figure is missing; {@code --full} runs longer passes, more of them. The report goes to {@code
+ * docs/benchmarks.md} unless {@code --output} names another file.
  */
 public final class BenchMain {
   private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
@@ -40,10 +40,9 @@ public final class BenchMain {
    * The counts of one run.
    *
    * @param name {@code smoke}, {@code short} or {@code full}
-   * @param jmhDefaults whether the benchmarks' own iteration counts apply
    * @param jmhPasses how many times each baseline and framework pair runs
-   * @param jmhForks forks per benchmark; 0 runs in this JVM
-   * @param jmhIterations warm-up and measurement iterations
+   * @param jmhWarmUpTime how long each benchmark runs, unmeasured, before the first pass
+   * @param jmhIterations measurement iterations of each benchmark in one pass
    * @param jmhIterationTime duration of one iteration
    * @param fleet the sync, fan-out and memory harness settings
    * @param channels idle channels opened for the memory figure
@@ -51,9 +50,8 @@ public final class BenchMain {
    */
   record Plan(
       String name,
-      boolean jmhDefaults,
       int jmhPasses,
-      int jmhForks,
+      TimeValue jmhWarmUpTime,
       int jmhIterations,
       TimeValue jmhIterationTime,
       FleetHarness.Settings fleet,
@@ -63,9 +61,8 @@ public final class BenchMain {
     static Plan smoke() {
       return new Plan(
           "smoke",
-          false,
           1,
-          0,
+          TimeValue.milliseconds(200),
           1,
           TimeValue.milliseconds(200),
           new FleetHarness.Settings(4, 1, 2, 2),
@@ -76,9 +73,8 @@ public final class BenchMain {
     static Plan shortRun() {
       return new Plan(
           "short",
-          false,
-          3,
-          1,
+          5,
+          TimeValue.seconds(10),
           2,
           TimeValue.seconds(1),
           new FleetHarness.Settings(50, 3, 20, 4),
@@ -89,11 +85,10 @@ public final class BenchMain {
     static Plan full() {
       return new Plan(
           "full",
-          true,
+          11,
+          TimeValue.seconds(30),
           3,
-          1,
-          0,
-          TimeValue.seconds(0),
+          TimeValue.seconds(2),
           new FleetHarness.Settings(50, 10, 20, 4),
           10_000,
           1_000);

@@ -6,10 +6,12 @@ import io.agenttransport.bench.jmh.SignatureBenchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -41,28 +43,34 @@ final class JmhSuite {
   private static final String FAILED = "the benchmark failed; the JMH output shows why";
 
   /**
-   * Benchmarks run together in one pass, baseline and framework side by side.
+   * Benchmarks measured side by side in each pass, the baseline first.
    *
-   * @param include the JMH include pattern
+   * @param includes the JMH include pattern of each benchmark method
    * @param algorithm the only signature algorithm to run, or {@code null} when none applies
    */
-  private record Group(String include, @Nullable String algorithm) {}
+  private record Group(List<String> includes, @Nullable String algorithm) {}
 
   private static final List<Group> PAIRED_GROUPS =
       List.of(
           new Group(
-              methods(
-                  NodeInfoBenchmark.class,
-                  "rawOkHttp",
-                  "frameworkHttp",
-                  "frameworkClientRawServer",
-                  "rawClientFrameworkServer"),
+              List.of(
+                  method(NodeInfoBenchmark.class, "rawOkHttp"),
+                  method(NodeInfoBenchmark.class, "rawOkHttpAsync"),
+                  method(NodeInfoBenchmark.class, "frameworkHttp"),
+                  method(NodeInfoBenchmark.class, "frameworkClientRawServer"),
+                  method(NodeInfoBenchmark.class, "rawClientFrameworkServer")),
               null),
-          new Group(methods(NodeInfoBenchmark.class, "rawGrpc", "frameworkGrpc"), null),
           new Group(
-              methods(ScheduleActionBenchmark.class, "rawUnsigned", "frameworkSigned")
-                  + "|"
-                  + methods(SignatureBenchmark.class, "frameworkSignAndVerify"),
+              List.of(
+                  method(NodeInfoBenchmark.class, "rawGrpc"),
+                  method(NodeInfoBenchmark.class, "rawGrpcAsync"),
+                  method(NodeInfoBenchmark.class, "frameworkGrpc")),
+              null),
+          new Group(
+              List.of(
+                  method(ScheduleActionBenchmark.class, "rawUnsigned"),
+                  method(ScheduleActionBenchmark.class, "frameworkSigned"),
+                  method(SignatureBenchmark.class, "frameworkSignAndVerify")),
               ACTION_ALGORITHM));
 
   private final Map<String, List<RunResult>> passes = new HashMap<>();
@@ -70,40 +78,78 @@ final class JmhSuite {
 
   private JmhSuite() {}
 
-  /** Runs every benchmark of the module with the counts of {@code plan}. */
+  /**
+   * Runs every benchmark of the module with the counts of {@code plan}, in this JVM: first a
+   * warm-up round of each benchmark, whose scores are dropped, then the measured passes.
+   */
   static List<Row> run(Plan plan) throws RunnerException {
     JmhSuite suite = new JmhSuite();
-    for (int pass = 0; pass < plan.jmhPasses(); pass++) {
-      for (Group group : PAIRED_GROUPS) {
-        suite.collect(runGroup(plan, group.include(), group.algorithm()), suite.passes);
+    for (Group group : PAIRED_GROUPS) {
+      for (String include : group.includes()) {
+        warmUp(plan, include, group.algorithm());
       }
     }
-    for (RunResult run : runGroup(plan, methods(SignatureBenchmark.class, ".*"), null)) {
-      suite.signing.put(key(run), run);
+    for (int pass = 0; pass < plan.jmhPasses(); pass++) {
+      for (Group group : PAIRED_GROUPS) {
+        List<String> order = new ArrayList<>(group.includes());
+        // Odd passes run the framework first, so that neither side always follows the other.
+        if (pass % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (String include : order) {
+          suite.collect(measure(plan, include, group.algorithm()), suite.passes);
+        }
+      }
+    }
+    for (String algorithm : ALGORITHMS) {
+      for (String method : List.of("jcaSignAndVerify", "frameworkSign", "frameworkSignAndVerify")) {
+        String include = method(SignatureBenchmark.class, method);
+        warmUp(plan, include, algorithm);
+        for (RunResult run : measure(plan, include, algorithm)) {
+          suite.signing.put(key(run), run);
+        }
+      }
     }
     return suite.rows();
   }
 
-  private static Collection<RunResult> runGroup(
+  /** Runs {@code include} long enough for the JIT to compile its code, and drops the scores. */
+  private static void warmUp(Plan plan, String include, @Nullable String algorithm)
+      throws RunnerException {
+    new Runner(
+            options(include, algorithm)
+                .warmupIterations(1)
+                .warmupTime(plan.jmhWarmUpTime())
+                .measurementIterations(1)
+                .measurementTime(plan.jmhIterationTime())
+                .build())
+        .run();
+  }
+
+  private static Collection<RunResult> measure(
       Plan plan, String include, @Nullable String algorithm) throws RunnerException {
+    return new Runner(
+            options(include, algorithm)
+                .addProfiler(GCProfiler.class)
+                .warmupIterations(1)
+                .warmupTime(plan.jmhIterationTime())
+                .measurementIterations(plan.jmhIterations())
+                .measurementTime(plan.jmhIterationTime())
+                .build())
+        .run();
+  }
+
+  /**
+   * Returns the options shared by every run. No run forks: the passes of a pair alternate in one
+   * JVM whose JIT stays warm, and a fork per pass would pay the warm-up again each time.
+   */
+  private static ChainedOptionsBuilder options(String include, @Nullable String algorithm) {
     ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .include(include)
-            .shouldFailOnError(false)
-            .jvmArgsAppend("-Xmx1g")
-            .addProfiler(GCProfiler.class);
+        new OptionsBuilder().include(include).shouldFailOnError(false).forks(0);
     if (algorithm != null) {
       options.param("algorithm", algorithm);
     }
-    if (!plan.jmhDefaults()) {
-      options
-          .forks(plan.jmhForks())
-          .warmupIterations(plan.jmhIterations())
-          .warmupTime(plan.jmhIterationTime())
-          .measurementIterations(plan.jmhIterations())
-          .measurementTime(plan.jmhIterationTime());
-    }
-    return new Runner(options.build()).run();
+    return options;
   }
 
   private void collect(Collection<RunResult> runs, Map<String, List<RunResult>> into) {
@@ -119,13 +165,19 @@ final class JmhSuite {
     return algorithm == null ? method : method + ":" + algorithm;
   }
 
-  private static String methods(Class<?> benchmark, String... names) {
-    return benchmark.getName().replace(".", "\\.") + "\\.(" + String.join("|", names) + ")$";
+  /** Returns the JMH include pattern that matches one benchmark method and no other. */
+  private static String method(Class<?> benchmark, String name) {
+    return "^" + Pattern.quote(benchmark.getName() + "." + name) + "$";
   }
 
   private List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    rows.addAll(callRows("HTTP", "frameworkHttp", "raw OkHttp + Jetty", "rawOkHttp"));
+    rows.addAll(
+        callRows(
+            "HTTP",
+            "frameworkHttp",
+            new Baseline("raw OkHttp + Jetty", "execute()", "rawOkHttp"),
+            new Baseline("raw OkHttp + Jetty", "enqueue()", "rawOkHttpAsync")));
     rows.add(
         paired(
             Row.compared(
@@ -133,11 +185,11 @@ final class JmhSuite {
                 "framework HTTP client, raw Jetty server, mean",
                 Double.NaN,
                 "µs",
-                "raw OkHttp + Jetty, mean",
+                "raw OkHttp + Jetty, enqueue(), mean",
                 Double.NaN,
-                "splits the HTTP overhead: core's side only"),
+                "splits the HTTP overhead: core's side only, beside the same asynchronous calls"),
             "frameworkClientRawServer",
-            "rawOkHttp",
+            "rawOkHttpAsync",
             JmhSuite::mean));
     rows.add(
         paired(
@@ -146,38 +198,70 @@ final class JmhSuite {
                 "raw OkHttp client, framework HTTP server, mean",
                 Double.NaN,
                 "µs",
-                "raw OkHttp + Jetty, mean",
+                "raw OkHttp + Jetty, execute(), mean",
                 Double.NaN,
                 "splits the HTTP overhead: the agent's side only"),
             "rawClientFrameworkServer",
             "rawOkHttp",
             JmhSuite::mean));
     rows.add(
-        mixedAllocationRow("framework HTTP client, raw Jetty server", "frameworkClientRawServer"));
+        allocationRow(
+            "framework HTTP client, raw Jetty server",
+            "frameworkClientRawServer",
+            "raw OkHttp + Jetty, enqueue()",
+            "rawOkHttpAsync"));
     rows.add(
-        mixedAllocationRow("raw OkHttp client, framework HTTP server", "rawClientFrameworkServer"));
-    rows.addAll(callRows("gRPC", "frameworkGrpc", "raw gRPC-Java stub", "rawGrpc"));
+        allocationRow(
+            "raw OkHttp client, framework HTTP server",
+            "rawClientFrameworkServer",
+            "raw OkHttp + Jetty, execute()",
+            "rawOkHttp"));
+    rows.addAll(
+        callRows(
+            "gRPC",
+            "frameworkGrpc",
+            new Baseline("raw gRPC-Java", "blocking stub", "rawGrpc"),
+            new Baseline("raw gRPC-Java", "async stub", "rawGrpcAsync")));
     rows.addAll(signedRows());
     ALGORITHMS.forEach(algorithm -> rows.addAll(signingRows(algorithm)));
     return rows;
   }
 
-  private Row mixedAllocationRow(String figure, String benchmark) {
+  /**
+   * A raw baseline of the per-call figures.
+   *
+   * @param libraries what it calls, such as {@code raw OkHttp + Jetty}
+   * @param style how it calls: blocking in the caller's thread, or asynchronously as the
+   *     framework's futures do
+   * @param benchmark the JMH method
+   */
+  private record Baseline(String libraries, String style, String benchmark) {
+    String name() {
+      return libraries + ", " + style;
+    }
+  }
+
+  private Row allocationRow(String figure, String benchmark, String baselineName, String baseline) {
     return paired(
         Row.compared(
             PER_CALL,
             figure + ", heap allocated per call",
             Double.NaN,
             "B",
-            "raw OkHttp + Jetty",
+            baselineName,
             Double.NaN,
             "JMH gc profiler, both sides of the link"),
         benchmark,
-        "rawOkHttp",
+        baseline,
         JmhSuite::allocatedPerCall);
   }
 
-  private List<Row> callRows(String name, String framework, String rawName, String raw) {
+  /**
+   * Returns the per-call rows of one provider: the mean against both baselines, each with the
+   * target, then the percentiles and the allocation against the asynchronous baseline, and what the
+   * asynchronous style alone costs beside the blocking one.
+   */
+  private List<Row> callRows(String name, String framework, Baseline blocking, Baseline async) {
     String figure = "framework " + name;
     String note = passCount() + " passes of one call at a time, sampled; median of the passes";
     return List.of(
@@ -187,37 +271,64 @@ final class JmhSuite {
                 figure + ", mean",
                 Double.NaN,
                 "µs",
-                rawName + ", mean",
+                blocking.name() + ", mean",
                 Double.NaN,
                 CALL_TARGET,
-                note),
+                note + "; the baseline blocks the caller's thread, without a thread hand-off"),
             framework,
-            raw,
+            blocking.benchmark(),
+            JmhSuite::mean),
+        paired(
+            Row.ratio(
+                PER_CALL,
+                figure + ", mean",
+                Double.NaN,
+                "µs",
+                async.name() + ", mean",
+                Double.NaN,
+                CALL_TARGET,
+                note + "; the baseline returns a future, as the framework does"),
+            framework,
+            async.benchmark(),
             JmhSuite::mean),
         paired(
             Row.compared(
-                PER_CALL, figure + ", p50", Double.NaN, "µs", rawName + ", p50", Double.NaN, ""),
+                PER_CALL,
+                figure + ", p50",
+                Double.NaN,
+                "µs",
+                async.name() + ", p50",
+                Double.NaN,
+                ""),
             framework,
-            raw,
+            async.benchmark(),
             run -> percentile(run, 50)),
         paired(
             Row.compared(
-                PER_CALL, figure + ", p99", Double.NaN, "µs", rawName + ", p99", Double.NaN, ""),
+                PER_CALL,
+                figure + ", p99",
+                Double.NaN,
+                "µs",
+                async.name() + ", p99",
+                Double.NaN,
+                ""),
             framework,
-            raw,
+            async.benchmark(),
             run -> percentile(run, 99)),
+        allocationRow(figure, framework, async.name(), async.benchmark()),
         paired(
             Row.compared(
                 PER_CALL,
-                figure + ", heap allocated per call",
+                async.name() + ", mean",
                 Double.NaN,
-                "B",
-                rawName,
+                "µs",
+                blocking.name() + ", mean",
                 Double.NaN,
-                "JMH gc profiler, both sides of the link"),
-            framework,
-            raw,
-            JmhSuite::allocatedPerCall));
+                "the price of a future alone, without the framework: the call runs on another"
+                    + " thread, which wakes the caller"),
+            async.benchmark(),
+            blocking.benchmark(),
+            JmhSuite::mean));
   }
 
   /**
@@ -355,19 +466,16 @@ final class JmhSuite {
 
   /** The JMH counts of one run. */
   interface Plan {
-    /** Returns whether the counts of the benchmarks' annotations apply. */
-    boolean jmhDefaults();
-
     /** Returns how many times each baseline and framework pair runs, one after the other. */
     int jmhPasses();
 
-    /** Returns the forks per benchmark; 0 runs in this JVM. */
-    int jmhForks();
+    /** Returns how long each benchmark runs once, unmeasured, before the first pass. */
+    TimeValue jmhWarmUpTime();
 
-    /** Returns the warm-up and measurement iterations. */
+    /** Returns the measurement iterations of each benchmark in one pass. */
     int jmhIterations();
 
-    /** Returns the duration of one iteration. */
+    /** Returns the duration of one iteration, and of the short warm-up that starts each pass. */
     TimeValue jmhIterationTime();
   }
 }

@@ -44,6 +44,17 @@ public final class FleetHarness {
   private static final Logger LOG = LoggerFactory.getLogger(FleetHarness.class);
 
   /**
+   * How long the framework's pool keeps an idle connection in the memory figure: longer than the
+   * sync of all agents and the heap reading that follow it, so that every connection is still open
+   * when the heap is read.
+   */
+  private static final Duration CONNECTION_IDLE = Duration.ofSeconds(4);
+
+  private static final Duration CONNECTION_IDLE_MARGIN = Duration.ofSeconds(2);
+
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
+  /**
    * The counts of one harness run.
    *
    * @param agents the agents in the fleet
@@ -129,7 +140,7 @@ public final class FleetHarness {
             Syncer.framework(setup.client(pooled)), framework);
 
     double rawPerConnection = rawBytesPerConnection(raw, core, idle);
-    double frameworkPerConnection = frameworkBytesPerConnection(framework, setup.client(pooled));
+    double frameworkPerConnection = frameworkBytesPerConnection(framework, setup);
     double frameworkPerCall;
     try (ClientTransport transport = setup.client(pooled)) {
       frameworkPerCall = bytesPerCallInFlight(framework, openChannels(framework, transport));
@@ -198,16 +209,35 @@ public final class FleetHarness {
   }
 
   /**
-   * Returns the heap per pooled connection of the framework's client, on a new transport so that no
-   * connection is open before the measurement.
+   * Returns the heap per pooled connection of the framework's client. The transport runs in burst
+   * mode, whose pool closes idle connections after {@link #CONNECTION_IDLE}, so that its
+   * connections close while the transport and its channels stay open, as the raw client's do when
+   * it evicts them.
    */
-  // NOTE: this figure has come out negative on a busy machine, because threads of the transport
-  // and of the agents release garbage while it is taken; the mean of rise and fall misses that.
-  private static double frameworkBytesPerConnection(Fleet fleet, ClientTransport transport)
+  private static double frameworkBytesPerConnection(Fleet fleet, FrameworkSetup setup)
       throws Exception {
-    Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
-    fleet.addresses().forEach(address -> channels.put(address, transport.open(address)));
-    return bytesPerConnection(fleet, address -> channels.get(address).nodeInfo(), transport::close);
+    ClientSettings settings =
+        ClientSettings.builder()
+            .connectionMode(ConnectionMode.BURST)
+            .burstIdle(CONNECTION_IDLE)
+            .build();
+    try (ClientTransport transport = setup.client(settings)) {
+      Map<AgentAddress, AgentChannel> channels = new LinkedHashMap<>();
+      fleet.addresses().forEach(address -> channels.put(address, transport.open(address)));
+      return bytesPerConnection(
+          fleet,
+          address -> channels.get(address).nodeInfo(),
+          FleetHarness::awaitIdleConnectionsClosed);
+    }
+  }
+
+  private static void awaitIdleConnectionsClosed() {
+    try {
+      Thread.sleep(CONNECTION_IDLE.plus(CONNECTION_IDLE_MARGIN).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while idle connections closed", e);
+    }
   }
 
   private static List<AgentChannel> openChannels(Fleet fleet, ClientTransport transport) {
@@ -216,23 +246,42 @@ public final class FleetHarness {
 
   /**
    * Returns the heap that one open idle connection holds, on both sides of the link: the mean of
-   * the rise when one connection per agent opens and the fall when they all close. Garbage that
-   * earlier phases leave behind and release at a steady pace lowers the rise and raises the fall by
-   * about the same amount, so the mean cancels it.
+   * the rise when one connection per agent opens and the fall when they all close. A first round
+   * opens and closes every connection unmeasured, so that classes, TLS contexts and session caches
+   * already exist when the measured round starts.
    */
   private static double bytesPerConnection(
       Fleet fleet, Function<AgentAddress, CompletableFuture<?>> call, Runnable closeConnections)
       throws Exception {
+    connectAll(fleet, call);
+    closeConnections.run();
+    settle();
     long before = Heap.used();
-    for (AgentAddress address : fleet.addresses()) {
-      call.apply(address).get(Syncer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
+    connectAll(fleet, call);
     long open = Heap.used();
     closeConnections.run();
+    settle();
     long closed = Heap.used();
     double rise = open - before;
     double fall = open - closed;
+    LOG.info(
+        "heap per connection: rise {} B, fall {} B over {} agents",
+        (long) rise,
+        (long) fall,
+        fleet.size());
     return (rise + fall) / 2 / fleet.size();
+  }
+
+  /** Gives the agents time to see their connections closed and to release them. */
+  private static void settle() throws InterruptedException {
+    Thread.sleep(SETTLE.toMillis());
+  }
+
+  private static void connectAll(Fleet fleet, Function<AgentAddress, CompletableFuture<?>> call)
+      throws Exception {
+    for (AgentAddress address : fleet.addresses()) {
+      call.apply(address).get(Syncer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -322,7 +371,7 @@ public final class FleetHarness {
             timings.rawBytesPerConnection(),
             "mean of the heap taken and released by one connection to each of "
                 + settings.agents()
-                + " agents; the framework's release also holds its closed client transport"),
+                + " agents, with client and channels still open"),
         Row.plain(
             MEMORY,
             "heap per call in flight, framework (both sides)",

@@ -201,6 +201,12 @@ public class NodeInfoBenchmark {
     return state.client.nodeInfo(state.address);
   }
 
+  /** Measures raw OkHttp to raw Jetty through {@code enqueue}, waiting for a future. */
+  @Benchmark
+  public NodeInfo rawOkHttpAsync(RawHttp state) throws Exception {
+    return state.client.nodeInfoAsync(state.address).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
   /** Measures the framework's HTTP provider on both sides. */
   @Benchmark
   public NodeInfo frameworkHttp(FrameworkHttp state) throws Exception {
@@ -223,6 +229,12 @@ public class NodeInfoBenchmark {
   @Benchmark
   public NodeInfo rawGrpc(RawGrpc state) {
     return state.client.nodeInfo();
+  }
+
+  /** Measures a raw gRPC-Java asynchronous stub call, waiting for a future. */
+  @Benchmark
+  public NodeInfo rawGrpcAsync(RawGrpc state) throws Exception {
+    return state.client.nodeInfoAsync().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Measures the framework's gRPC provider on both sides. */

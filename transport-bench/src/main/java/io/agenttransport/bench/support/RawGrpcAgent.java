@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,10 +78,11 @@ public final class RawGrpcAgent implements AutoCloseable {
     server.shutdownNow();
   }
 
-  /** A client of the baseline server: one channel, one blocking stub. */
+  /** A client of the baseline server: one channel, a blocking stub and an asynchronous one. */
   public static final class Client implements AutoCloseable {
     private final ManagedChannel channel;
     private final BenchAgentGrpc.BenchAgentBlockingStub stub;
+    private final BenchAgentGrpc.BenchAgentStub asyncStub;
 
     /** Opens a channel to {@code address} with core's TLS managers. */
     public Client(AgentAddress address, RawTls tls) {
@@ -92,6 +94,7 @@ public final class RawGrpcAgent implements AutoCloseable {
           Grpc.newChannelBuilderForAddress(address.host(), address.port(), credentials.build())
               .build();
       this.stub = BenchAgentGrpc.newBlockingStub(channel);
+      this.asyncStub = BenchAgentGrpc.newStub(channel);
     }
 
     /** Fetches the node info and converts it to the agent API model. */
@@ -99,6 +102,38 @@ public final class RawGrpcAgent implements AutoCloseable {
       return toModel(
           stub.withDeadlineAfter(30, TimeUnit.SECONDS)
               .getNodeInfo(NodeInfoRequest.getDefaultInstance()));
+    }
+
+    /**
+     * Fetches the node info without blocking. The response arrives on the channel's default
+     * executor, which converts it and completes the future, as the framework's provider does.
+     */
+    public CompletableFuture<NodeInfo> nodeInfoAsync() {
+      CompletableFuture<NodeInfo> result = new CompletableFuture<>();
+      asyncStub
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .getNodeInfo(
+              NodeInfoRequest.getDefaultInstance(),
+              new StreamObserver<>() {
+                @Override
+                public void onNext(NodeInfoReply reply) {
+                  result.complete(toModel(reply));
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                  result.completeExceptionally(error);
+                }
+
+                @Override
+                public void onCompleted() {
+                  if (!result.isDone()) {
+                    result.completeExceptionally(
+                        new IllegalStateException("the call ended without a reply"));
+                  }
+                }
+              });
+      return result;
     }
 
     /** Shuts the channel down. */

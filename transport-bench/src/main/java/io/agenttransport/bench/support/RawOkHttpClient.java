@@ -85,6 +85,15 @@ public final class RawOkHttpClient implements AutoCloseable {
     return AgentJson.decode(get(address, AgentOperation.NODE_INFO), NodeInfo.class);
   }
 
+  /**
+   * Fetches and decodes the node info of the agent at {@code address} without blocking: OkHttp's
+   * dispatcher runs the call and decodes the body on its thread, as the framework's provider does.
+   */
+  public CompletableFuture<NodeInfo> nodeInfoAsync(AgentAddress address) {
+    return getAsync(address, AgentOperation.NODE_INFO)
+        .thenApply(body -> AgentJson.decode(body, NodeInfo.class));
+  }
+
   /** Fetches and decodes the store info of the agent at {@code address}. */
   public StoreInfo storeInfo(AgentAddress address) {
     return AgentJson.decode(get(address, AgentOperation.STORE_INFO), StoreInfo.class);
