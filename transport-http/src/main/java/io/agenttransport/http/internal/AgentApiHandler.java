@@ -21,12 +21,13 @@ import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AgentApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(AgentApiHandler.class);
+  private static final byte[] NO_BODY = new byte[0];
 
   private final Agent agent;
   private final RequestGuard guard;
@@ -141,18 +143,38 @@ final class AgentApiHandler extends Handler.Abstract {
     if (declared > maxRequestBytes) {
       return null;
     }
+    if (declared == 0) {
+      return NO_BODY;
+    }
     InputStream in = Content.Source.asInputStream(request);
-    byte[] body = in.readNBytes((int) maxRequestBytes + 1);
-    return body.length > maxRequestBytes ? null : body;
+    if (declared > 0) {
+      // Jetty ends the content at the declared length, so exactly that many bytes arrive.
+      return in.readNBytes((int) declared);
+    }
+    // No declared length: HTTP/1.1 requests without a body, such as most GETs, and chunked bodies.
+    // Reading one byte first spares the former the buffer of a bounded read.
+    int first = in.read();
+    if (first < 0) {
+      return NO_BODY;
+    }
+    byte[] rest = in.readNBytes((int) maxRequestBytes);
+    if (rest.length + 1 > maxRequestBytes) {
+      return null;
+    }
+    byte[] body = new byte[rest.length + 1];
+    body[0] = (byte) first;
+    System.arraycopy(rest, 0, body, 1, rest.length);
+    return body;
   }
 
   private InboundRequest inbound(AgentOperation operation, Request request, byte[] body) {
-    Map<String, String> derived = new LinkedHashMap<>();
-    derived.put("@method", request.getMethod());
-    derived.put("@authority", authority(request));
-    derived.put("@path", request.getHttpURI().getPath());
     String query = request.getHttpURI().getQuery();
-    derived.put("@query", query == null ? HttpWire.EMPTY_QUERY : "?" + query);
+    Map<String, String> derived =
+        Map.of(
+            "@method", request.getMethod(),
+            "@authority", authority(request),
+            "@path", request.getHttpURI().getPath(),
+            "@query", query == null ? HttpWire.EMPTY_QUERY : "?" + query);
     return new InboundRequest(
         operation,
         tls,
@@ -173,13 +195,21 @@ final class AgentApiHandler extends Handler.Abstract {
   }
 
   private static Map<String, List<String>> fields(Request request) {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    for (HttpField field : request.getHeaders()) {
-      fields
-          .computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>())
-          .add(field.getValue());
+    HttpFields headers = request.getHeaders();
+    Map<String, List<String>> fields = new HashMap<>(headers.size() * 2);
+    for (HttpField field : headers) {
+      // Most names occur once, so a second value replaces the immutable one-value list.
+      String value = field.getValue() == null ? "" : field.getValue();
+      fields.merge(field.getLowerCaseName(), List.of(value), AgentApiHandler::concat);
     }
     return fields;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first.size() + second.size());
+    all.addAll(first);
+    all.addAll(second);
+    return all;
   }
 
   private static List<X509Certificate> peerCertificates(Request request) {

@@ -12,10 +12,10 @@ import io.agenttransport.api.TransportException;
 import io.agenttransport.json.AgentJson;
 import io.agenttransport.model.ErrorBody;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +74,12 @@ final class ResponseDecoder {
     if (declared > maxResponseBytes) {
       throw tooLarge(declared + " bytes", agent, operation);
     }
-    try (InputStream in = body.byteStream()) {
-      byte[] bytes = in.readNBytes((int) maxResponseBytes + 1);
-      if (bytes.length > maxResponseBytes) {
-        throw tooLarge("more than " + maxResponseBytes + " bytes", agent, operation);
-      }
-      return bytes;
+    // The source buffers in OkHttp's pooled segments, and only the final array is allocated.
+    BufferedSource source = body.source();
+    if (source.request(maxResponseBytes + 1)) {
+      throw tooLarge("more than " + maxResponseBytes + " bytes", agent, operation);
     }
+    return source.readByteArray();
   }
 
   private ProtocolException tooLarge(String size, AgentAddress agent, AgentOperation operation) {
