@@ -11,6 +11,7 @@ import io.agenttransport.security.OutboundRequest;
 import io.agenttransport.security.tls.PemFiles;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -61,12 +62,13 @@ public final class RequestSigner {
   private static final Base64.Encoder NONCE_ENCODING = Base64.getUrlEncoder().withoutPadding();
 
   private final String keyId;
-  private final PrivateKey key;
+  private final Signatures.SigningKey key;
   private final SignatureAlgorithm algorithm;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  private RequestSigner(String keyId, PrivateKey key, SignatureAlgorithm algorithm, Clock clock) {
+  private RequestSigner(
+      String keyId, Signatures.SigningKey key, SignatureAlgorithm algorithm, Clock clock) {
     this.keyId = keyId;
     this.key = key;
     this.algorithm = algorithm;
@@ -88,7 +90,14 @@ public final class RequestSigner {
     if (keyId.isEmpty()) {
       throw new IllegalArgumentException("key id must not be empty");
     }
-    return new RequestSigner(keyId, key, SignatureAlgorithm.forKey(key), clock);
+    SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(key);
+    try {
+      return new RequestSigner(keyId, Signatures.signingKey(algorithm, key), algorithm, clock);
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException(
+          "the " + algorithm.rfcName() + " signing key of key id '" + keyId + "' cannot be read",
+          e);
+    }
   }
 
   /**
@@ -226,7 +235,7 @@ public final class RequestSigner {
 
   private byte[] signBase(byte[] base) {
     try {
-      return Signatures.sign(algorithm, key, base);
+      return key.sign(base);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           algorithm.rfcName() + " signing failed with key id '" + keyId + "'", e);

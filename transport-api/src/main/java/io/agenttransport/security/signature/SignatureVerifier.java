@@ -5,6 +5,7 @@ import io.agenttransport.api.RequestRejectedException;
 import io.agenttransport.security.InboundRequest;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public final class SignatureVerifier {
   static final String SIGNATURE = "signature";
 
   private final Map<String, TrustedKey> keys;
+  private final Map<String, Signatures.VerifyingKey> verifyingKeys;
 
   /** Creates a verifier that trusts {@code keys}, which must have distinct key ids. */
   public SignatureVerifier(List<TrustedKey> keys) {
@@ -57,6 +59,21 @@ public final class SignatureVerifier {
       }
     }
     this.keys = Map.copyOf(byId);
+    Map<String, Signatures.VerifyingKey> ready = new HashMap<>();
+    for (TrustedKey key : keys) {
+      try {
+        ready.put(key.keyId(), Signatures.verifyingKey(key.algorithm(), key.key()));
+      } catch (InvalidKeyException e) {
+        throw new IllegalArgumentException(
+            "the "
+                + key.algorithm().rfcName()
+                + " key of key id '"
+                + key.keyId()
+                + "' cannot be read",
+            e);
+      }
+    }
+    this.verifyingKeys = Map.copyOf(ready);
   }
 
   /** Returns whether any key is trusted. */
@@ -355,11 +372,10 @@ public final class SignatureVerifier {
     return bytes;
   }
 
-  private static void verifyValue(
-      InboundRequest request, TrustedKey key, byte[] base, byte[] signature) {
+  private void verifyValue(InboundRequest request, TrustedKey key, byte[] base, byte[] signature) {
     boolean valid;
     try {
-      valid = Signatures.verify(key.algorithm(), key.key(), base, signature);
+      valid = verifyingKeys.get(key.keyId()).verify(base, signature);
     } catch (GeneralSecurityException e) {
       valid = false;
     }

@@ -14,6 +14,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
+import java.util.Objects;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
@@ -41,31 +42,104 @@ final class Signatures {
   /** Signs {@code data} with {@code key}, returning the signature in RFC 9421's encoding. */
   static byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] data)
       throws GeneralSecurityException {
-    switch (algorithm) {
-      case ED25519:
-        return signEd25519(key, data);
-      case ECDSA_P256_SHA256:
-        return derToRaw(jdkSign("SHA256withECDSA", null, key, data), order(key));
-      case RSA_PSS_SHA512:
-        return jdkSign("RSASSA-PSS", PSS_SHA512, key, data);
-      default:
-        throw new IllegalStateException("unhandled algorithm " + algorithm);
-    }
+    return signingKey(algorithm, key).sign(data);
   }
 
   /** Returns whether {@code signature}, in RFC 9421's encoding, verifies over {@code data}. */
   static boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature)
       throws GeneralSecurityException {
-    switch (algorithm) {
-      case ED25519:
-        return verifyEd25519(key, data, signature);
-      case ECDSA_P256_SHA256:
-        byte[] der = rawToDer(signature, order(key));
-        return der != null && jdkVerify("SHA256withECDSA", null, key, data, der);
-      case RSA_PSS_SHA512:
-        return jdkVerify("RSASSA-PSS", PSS_SHA512, key, data, signature);
-      default:
-        throw new IllegalStateException("unhandled algorithm " + algorithm);
+    return verifyingKey(algorithm, key).verify(data, signature);
+  }
+
+  /**
+   * Returns {@code key} ready to sign many times. An Ed25519 key is read into Bouncy Castle's form
+   * here, once, rather than on every signature.
+   *
+   * @throws InvalidKeyException if an Ed25519 key cannot be read
+   */
+  static SigningKey signingKey(SignatureAlgorithm algorithm, PrivateKey key)
+      throws InvalidKeyException {
+    return new SigningKey(
+        algorithm, key, algorithm == SignatureAlgorithm.ED25519 ? privateParameters(key) : null);
+  }
+
+  /**
+   * Returns {@code key} ready to verify many times. An Ed25519 key is read into Bouncy Castle's
+   * form here, once, rather than on every verification.
+   *
+   * @throws InvalidKeyException if an Ed25519 key cannot be read
+   */
+  static VerifyingKey verifyingKey(SignatureAlgorithm algorithm, PublicKey key)
+      throws InvalidKeyException {
+    return new VerifyingKey(
+        algorithm, key, algorithm == SignatureAlgorithm.ED25519 ? publicParameters(key) : null);
+  }
+
+  /** A private key with its algorithm, read once into the form that signs fastest. */
+  static final class SigningKey {
+    private final SignatureAlgorithm algorithm;
+    private final PrivateKey key;
+    private final @Nullable AsymmetricKeyParameter ed25519;
+
+    private SigningKey(
+        SignatureAlgorithm algorithm, PrivateKey key, @Nullable AsymmetricKeyParameter ed25519) {
+      this.algorithm = algorithm;
+      this.key = key;
+      this.ed25519 = ed25519;
+    }
+
+    /** Signs {@code data}, returning the signature in RFC 9421's encoding. */
+    byte[] sign(byte[] data) throws GeneralSecurityException {
+      switch (algorithm) {
+        case ED25519:
+          return signEd25519(Objects.requireNonNull(ed25519), data);
+        case ECDSA_P256_SHA256:
+          return derToRaw(jdkSign("SHA256withECDSA", null, key, data), order(key));
+        case RSA_PSS_SHA512:
+          return jdkSign("RSASSA-PSS", PSS_SHA512, key, data);
+        default:
+          throw new IllegalStateException("unhandled algorithm " + algorithm);
+      }
+    }
+
+    /** Returns the algorithm only; the key stays out of logs. */
+    @Override
+    public String toString() {
+      return "SigningKey[" + algorithm.rfcName() + "]";
+    }
+  }
+
+  /** A public key with its algorithm, read once into the form that verifies fastest. */
+  static final class VerifyingKey {
+    private final SignatureAlgorithm algorithm;
+    private final PublicKey key;
+    private final @Nullable AsymmetricKeyParameter ed25519;
+
+    private VerifyingKey(
+        SignatureAlgorithm algorithm, PublicKey key, @Nullable AsymmetricKeyParameter ed25519) {
+      this.algorithm = algorithm;
+      this.key = key;
+      this.ed25519 = ed25519;
+    }
+
+    /** Returns whether {@code signature}, in RFC 9421's encoding, verifies over {@code data}. */
+    boolean verify(byte[] data, byte[] signature) throws GeneralSecurityException {
+      switch (algorithm) {
+        case ED25519:
+          return verifyEd25519(Objects.requireNonNull(ed25519), data, signature);
+        case ECDSA_P256_SHA256:
+          byte[] der = rawToDer(signature, order(key));
+          return der != null && jdkVerify("SHA256withECDSA", null, key, data, der);
+        case RSA_PSS_SHA512:
+          return jdkVerify("RSASSA-PSS", PSS_SHA512, key, data, signature);
+        default:
+          throw new IllegalStateException("unhandled algorithm " + algorithm);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "VerifyingKey[" + algorithm.rfcName() + "]";
     }
   }
 
@@ -114,17 +188,16 @@ final class Signatures {
     return params.getOrder();
   }
 
-  private static byte[] signEd25519(PrivateKey key, byte[] data) throws InvalidKeyException {
+  private static byte[] signEd25519(AsymmetricKeyParameter key, byte[] data) {
     Ed25519Signer signer = new Ed25519Signer();
-    signer.init(true, privateParameters(key));
+    signer.init(true, key);
     signer.update(data, 0, data.length);
     return signer.generateSignature();
   }
 
-  private static boolean verifyEd25519(PublicKey key, byte[] data, byte[] signature)
-      throws InvalidKeyException {
+  private static boolean verifyEd25519(AsymmetricKeyParameter key, byte[] data, byte[] signature) {
     Ed25519Signer verifier = new Ed25519Signer();
-    verifier.init(false, publicParameters(key));
+    verifier.init(false, key);
     verifier.update(data, 0, data.length);
     return verifier.verifySignature(signature);
   }
