@@ -25,9 +25,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -84,11 +85,16 @@ final class AgentServiceHandler {
 
   private InboundRequest inboundRequest(AgentOperation operation, byte[] body, CallFacts facts) {
     SSLSession session = facts.attributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-    Map<String, String> derived = new LinkedHashMap<>();
-    derived.put("@method", GrpcRequests.METHOD);
-    derived.put("@authority", facts.authority() == null ? "" : facts.authority());
-    derived.put("@path", GrpcMethods.path(operation));
-    derived.put("@query", GrpcRequests.QUERY);
+    Map<String, String> derived =
+        Map.of(
+            "@method",
+            GrpcRequests.METHOD,
+            "@authority",
+            facts.authority() == null ? "" : facts.authority(),
+            "@path",
+            GrpcMethods.path(operation),
+            "@query",
+            GrpcRequests.QUERY);
     return new InboundRequest(
         operation,
         session != null,
@@ -133,18 +139,19 @@ final class AgentServiceHandler {
    * which rejects its request rather than accepting it.
    */
   private static Map<String, List<String>> fields(Metadata headers) {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    for (String name : headers.keys()) {
+    Set<String> names = headers.keys();
+    Map<String, List<String>> fields = new HashMap<>(names.size() * 2 + 2);
+    for (String name : names) {
       if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
         continue;
       }
       Iterable<String> values =
           headers.getAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
-      List<String> list = new ArrayList<>();
+      List<String> list = new ArrayList<>(1);
       if (values != null) {
         values.forEach(list::add);
       }
-      fields.put(name, List.copyOf(list));
+      fields.put(name, list);
     }
     fields.putIfAbsent("content-type", List.of(GrpcRequests.CONTENT_TYPE));
     return fields;

@@ -3,11 +3,15 @@ package io.agenttransport.grpc.internal;
 import com.google.protobuf.Message;
 import io.agenttransport.api.AgentOperation;
 import io.agenttransport.grpc.internal.proto.AgentServiceGrpc;
+import io.grpc.Drainable;
+import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -58,20 +62,52 @@ public final class GrpcMethods {
     return generated.toBuilder(RAW_BYTES, responses).build();
   }
 
-  /** Passes request bytes through unchanged. */
+  /**
+   * Passes request bytes through unchanged. Both directions tell gRPC the length, so that it
+   * neither copies through a scratch buffer when sending nor grows one when receiving.
+   */
   private static final class RawBytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
     @Override
     public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
+      return new KnownLengthBytes(value);
     }
 
     @Override
     public byte[] parse(InputStream stream) {
       try (stream) {
-        return stream.readAllBytes();
+        if (!(stream instanceof KnownLength)) {
+          return stream.readAllBytes();
+        }
+        byte[] bytes = stream.readNBytes(stream.available());
+        int next = stream.read();
+        if (next < 0) {
+          return bytes;
+        }
+        // A stream whose length was short: keep what follows rather than lose it.
+        byte[] rest = stream.readAllBytes();
+        byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+        all[bytes.length] = (byte) next;
+        System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+        return all;
       } catch (IOException e) {
         throw new UncheckedIOException("failed to read a request message", e);
       }
+    }
+  }
+
+  /** Request bytes that gRPC can size and write out in one step. */
+  private static final class KnownLengthBytes extends ByteArrayInputStream
+      implements KnownLength, Drainable {
+    KnownLengthBytes(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public synchronized int drainTo(OutputStream target) throws IOException {
+      int length = count - pos;
+      target.write(buf, pos, length);
+      pos = count;
+      return length;
     }
   }
 }
