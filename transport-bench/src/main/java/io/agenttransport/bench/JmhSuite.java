@@ -37,41 +37,44 @@ final class JmhSuite {
 
   private static final double CALL_TARGET = 1.10;
   private static final double SIGNED_TARGET = 1.2;
-  private static final String ACTION_ALGORITHM = "ecdsa-p256-sha256";
+  private static final List<String> ACTION_ALGORITHMS = List.of("ecdsa-p256-sha256", "ed25519");
   private static final List<String> ALGORITHMS =
       List.of("ed25519", "ecdsa-p256-sha256", "rsa-pss-sha512");
   private static final String FAILED = "the benchmark failed; the JMH output shows why";
 
   /**
-   * Benchmarks measured side by side in each pass, the baseline first.
+   * One benchmark method, with the signature algorithm it runs with.
    *
-   * @param includes the JMH include pattern of each benchmark method
-   * @param algorithm the only signature algorithm to run, or {@code null} when none applies
+   * @param include the JMH include pattern of the method
+   * @param algorithm the value of its {@code algorithm} parameter, or {@code null} when it has none
    */
-  private record Group(List<String> includes, @Nullable String algorithm) {}
+  private record Bench(String include, @Nullable String algorithm) {}
 
-  private static final List<Group> PAIRED_GROUPS =
+  /** Benchmarks measured side by side in each pass, the baselines first. */
+  private static final List<List<Bench>> PAIRED_GROUPS =
       List.of(
-          new Group(
-              List.of(
-                  method(NodeInfoBenchmark.class, "rawOkHttp"),
-                  method(NodeInfoBenchmark.class, "rawOkHttpAsync"),
-                  method(NodeInfoBenchmark.class, "frameworkHttp"),
-                  method(NodeInfoBenchmark.class, "frameworkClientRawServer"),
-                  method(NodeInfoBenchmark.class, "rawClientFrameworkServer")),
-              null),
-          new Group(
-              List.of(
-                  method(NodeInfoBenchmark.class, "rawGrpc"),
-                  method(NodeInfoBenchmark.class, "rawGrpcAsync"),
-                  method(NodeInfoBenchmark.class, "frameworkGrpc")),
-              null),
-          new Group(
-              List.of(
-                  method(ScheduleActionBenchmark.class, "rawUnsigned"),
-                  method(ScheduleActionBenchmark.class, "frameworkSigned"),
-                  method(SignatureBenchmark.class, "frameworkSignAndVerify")),
-              ACTION_ALGORITHM));
+          List.of(
+              bench(NodeInfoBenchmark.class, "rawOkHttp", null),
+              bench(NodeInfoBenchmark.class, "rawOkHttpAsync", null),
+              bench(NodeInfoBenchmark.class, "frameworkHttp", null),
+              bench(NodeInfoBenchmark.class, "frameworkClientRawServer", null),
+              bench(NodeInfoBenchmark.class, "rawClientFrameworkServer", null)),
+          List.of(
+              bench(NodeInfoBenchmark.class, "rawGrpc", null),
+              bench(NodeInfoBenchmark.class, "rawGrpcAsync", null),
+              bench(NodeInfoBenchmark.class, "frameworkGrpc", null)),
+          signedGroup());
+
+  private static List<Bench> signedGroup() {
+    List<Bench> group = new ArrayList<>();
+    group.add(bench(ScheduleActionBenchmark.class, "rawUnsigned", null));
+    group.add(bench(ScheduleActionBenchmark.class, "rawUnsignedAsync", null));
+    for (String algorithm : ACTION_ALGORITHMS) {
+      group.add(bench(ScheduleActionBenchmark.class, "frameworkSigned", algorithm));
+      group.add(bench(SignatureBenchmark.class, "frameworkSignAndVerify", algorithm));
+    }
+    return List.copyOf(group);
+  }
 
   private final Map<String, List<RunResult>> passes = new HashMap<>();
   private final Map<String, RunResult> signing = new HashMap<>();
@@ -84,20 +87,20 @@ final class JmhSuite {
    */
   static List<Row> run(Plan plan) throws RunnerException {
     JmhSuite suite = new JmhSuite();
-    for (Group group : PAIRED_GROUPS) {
-      for (String include : group.includes()) {
-        warmUp(plan, include, group.algorithm());
+    for (List<Bench> group : PAIRED_GROUPS) {
+      for (Bench bench : group) {
+        warmUp(plan, bench.include(), bench.algorithm());
       }
     }
     for (int pass = 0; pass < plan.jmhPasses(); pass++) {
-      for (Group group : PAIRED_GROUPS) {
-        List<String> order = new ArrayList<>(group.includes());
+      for (List<Bench> group : PAIRED_GROUPS) {
+        List<Bench> order = new ArrayList<>(group);
         // Odd passes run the framework first, so that neither side always follows the other.
         if (pass % 2 == 1) {
           Collections.reverse(order);
         }
-        for (String include : order) {
-          suite.collect(measure(plan, include, group.algorithm()), suite.passes);
+        for (Bench bench : order) {
+          suite.collect(measure(plan, bench.include(), bench.algorithm()), suite.passes);
         }
       }
     }
@@ -163,6 +166,10 @@ final class JmhSuite {
     method = method.substring(method.lastIndexOf('.') + 1);
     String algorithm = run.getParams().getParam("algorithm");
     return algorithm == null ? method : method + ":" + algorithm;
+  }
+
+  private static Bench bench(Class<?> benchmark, String name, @Nullable String algorithm) {
+    return new Bench(method(benchmark, name), algorithm);
   }
 
   /** Returns the JMH include pattern that matches one benchmark method and no other. */
@@ -365,29 +372,42 @@ final class JmhSuite {
   }
 
   private List<Row> signedRows() {
-    Row signed =
-        paired(
-            Row.compared(
-                SIGNED,
-                "framework HTTP, signed (" + ACTION_ALGORITHM + "), mean",
-                Double.NaN,
-                "µs",
-                "raw OkHttp + Jetty, unsigned POST, mean",
-                Double.NaN,
-                "the framework has no unsigned action path, so the baseline is raw"),
-            "frameworkSigned",
-            "rawUnsigned",
-            JmhSuite::mean);
+    List<Row> rows = new ArrayList<>();
+    for (String algorithm : ACTION_ALGORITHMS) {
+      String signed = "frameworkSigned:" + algorithm;
+      rows.add(
+          paired(
+              Row.compared(
+                  SIGNED,
+                  "framework HTTP, signed (" + algorithm + "), mean",
+                  Double.NaN,
+                  "µs",
+                  "raw OkHttp + Jetty, unsigned POST, enqueue(), mean",
+                  Double.NaN,
+                  "the framework has no unsigned action path, so the baseline is raw"),
+              signed,
+              "rawUnsignedAsync",
+              JmhSuite::mean));
+      rows.add(difference(algorithm, "rawUnsigned", "execute()"));
+      rows.add(difference(algorithm, "rawUnsignedAsync", "enqueue()"));
+    }
+    return rows;
+  }
 
-    List<RunResult> signedRuns = passes.getOrDefault("frameworkSigned", List.of());
-    List<RunResult> unsignedRuns = passes.getOrDefault("rawUnsigned", List.of());
+  /**
+   * Returns the row of the signed round trip minus the unsigned one of {@code unsigned}, against
+   * the framework's sign-plus-verify time of the same passes.
+   */
+  private Row difference(String algorithm, String unsigned, String style) {
+    String figure = "signed minus unsigned " + style + ", " + algorithm;
+    List<RunResult> signedRuns = passes.getOrDefault("frameworkSigned:" + algorithm, List.of());
+    List<RunResult> unsignedRuns = passes.getOrDefault(unsigned, List.of());
     List<RunResult> signRuns =
-        passes.getOrDefault("frameworkSignAndVerify:" + ACTION_ALGORITHM, List.of());
+        passes.getOrDefault("frameworkSignAndVerify:" + algorithm, List.of());
     int count = Math.min(signedRuns.size(), Math.min(unsignedRuns.size(), signRuns.size()));
     if (count == 0) {
-      return List.of(signed, Row.failed(SIGNED, "signed minus unsigned", "µs", FAILED));
+      return Row.failed(SIGNED, figure, "µs", FAILED);
     }
-
     double[] differences = new double[count];
     double[] signTimes = new double[count];
     double[] ratios = new double[count];
@@ -396,19 +416,20 @@ final class JmhSuite {
       signTimes[i] = mean(signRuns.get(i));
       ratios[i] = differences[i] / signTimes[i];
     }
-
-    Row difference =
-        Row.ratio(
-                SIGNED,
-                "signed minus unsigned",
-                median(differences),
-                "µs",
-                "framework sign + verify, " + ACTION_ALGORITHM + ", same passes",
-                median(signTimes),
-                SIGNED_TARGET,
-                "also holds the framework's per-call overhead beside raw OkHttp and Jetty")
-            .withPairedRatio(median(ratios));
-    return List.of(signed, difference);
+    String note =
+        style.equals("execute()")
+            ? "also holds the framework's per-call overhead and its future's thread hand-off"
+            : "also holds the framework's per-call overhead beside raw OkHttp and Jetty";
+    return Row.ratio(
+            SIGNED,
+            figure,
+            median(differences),
+            "µs",
+            "framework sign + verify, " + algorithm + ", same passes",
+            median(signTimes),
+            SIGNED_TARGET,
+            note)
+        .withPairedRatio(median(ratios));
   }
 
   private List<Row> signingRows(String algorithm) {

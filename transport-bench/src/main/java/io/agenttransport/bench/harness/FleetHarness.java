@@ -236,7 +236,7 @@ public final class FleetHarness {
       Thread.sleep(CONNECTION_IDLE.plus(CONNECTION_IDLE_MARGIN).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while idle connections closed", e);
+      throw new IllegalStateException("interrupted while waiting for idle connections to close", e);
     }
   }
 

@@ -7,6 +7,7 @@ import io.agenttransport.bench.support.FrameworkSetup;
 import io.agenttransport.model.ActionScheduleRequest;
 import io.agenttransport.model.ActionScheduleResponse;
 import io.agenttransport.model.NodeInfo;
+import io.agenttransport.security.signature.SignatureAlgorithm;
 import io.agenttransport.spi.AgentServer;
 import io.agenttransport.spi.ClientTransport;
 import java.util.concurrent.ExecutionException;
@@ -23,13 +24,21 @@ final class FrameworkPair {
   private ClientTransport client;
   private AgentChannel channel;
 
+  private final SignatureAlgorithm signing;
+
   FrameworkPair(String transport) {
+    this(transport, SignatureAlgorithm.ECDSA_P256_SHA256);
+  }
+
+  /** Creates a pair whose core signs actions with {@code signing}. */
+  FrameworkPair(String transport, SignatureAlgorithm signing) {
     this.transport = transport;
+    this.signing = signing;
   }
 
   /** Starts both sides and makes one call, so that the connection is open. */
   void start() throws InterruptedException, ExecutionException, TimeoutException {
-    FrameworkSetup setup = FrameworkSetup.create(BenchPki.create(), transport);
+    FrameworkSetup setup = FrameworkSetup.create(BenchPki.create(), transport, signing);
     agent = new FixtureAgent();
     server = setup.startAgent("agent", agent);
     client = setup.client(FrameworkSetup.pooledSettings());

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,10 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ScheduleActionBenchmark {
+  private static final long CALL_TIMEOUT_SECONDS = 30;
+
   /** The action kind scheduled; the reference agent finishes it at once. */
   static final String KIND = "agent.replicante.io/test.success";
 
@@ -84,14 +87,19 @@ public class ScheduleActionBenchmark {
     }
   }
 
-  /** The framework's HTTP provider, signing with ecdsa-p256-sha256. */
+  /** The framework's HTTP provider, signing with the algorithm of the parameter. */
   @State(Scope.Benchmark)
   public static class FrameworkSigned {
-    final FrameworkPair pair = new FrameworkPair("http");
+    /** The RFC 9421 algorithm name core signs with. */
+    @Param({"ecdsa-p256-sha256", "ed25519"})
+    public String algorithm;
+
+    FrameworkPair pair;
 
     /** Starts the agent server and the core transport. */
     @Setup(Level.Trial)
     public void start() throws Exception {
+      pair = new FrameworkPair("http", BenchPki.algorithm(algorithm));
       pair.start();
     }
 
@@ -106,6 +114,15 @@ public class ScheduleActionBenchmark {
   @Benchmark
   public ActionScheduleResponse rawUnsigned(RawUnsigned state) {
     return state.client.schedule(state.address, newRequest());
+  }
+
+  /** Measures an unsigned POST of the same body with raw OkHttp's {@code enqueue()}. */
+  @Benchmark
+  public ActionScheduleResponse rawUnsignedAsync(RawUnsigned state) throws Exception {
+    return state
+        .client
+        .scheduleAsync(state.address, newRequest())
+        .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Measures a signed schedule through the framework's HTTP provider. */

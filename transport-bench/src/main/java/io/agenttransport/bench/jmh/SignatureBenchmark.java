@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
@@ -47,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class SignatureBenchmark {
@@ -163,24 +162,11 @@ public class SignatureBenchmark {
   }
 
   static SignatureAlgorithm parse(String name) {
-    for (SignatureAlgorithm candidate : SignatureAlgorithm.values()) {
-      if (candidate.rfcName().equals(name)) {
-        return candidate;
-      }
-    }
-    throw new IllegalArgumentException("unknown signature algorithm '" + name + "'");
+    return BenchPki.algorithm(name);
   }
 
-  static KeyPair newKeyPair(SignatureAlgorithm algorithm) throws GeneralSecurityException {
-    return switch (algorithm) {
-      case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      case ECDSA_P256_SHA256 -> BenchPki.newEcKeyPair();
-      case RSA_PSS_SHA512 -> {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        yield generator.generateKeyPair();
-      }
-    };
+  static KeyPair newKeyPair(SignatureAlgorithm algorithm) {
+    return BenchPki.newSigningKeyPair(algorithm);
   }
 
   private static Signature jcaSignature(SignatureAlgorithm algorithm)

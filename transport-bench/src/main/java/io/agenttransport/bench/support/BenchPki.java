@@ -1,5 +1,6 @@
 package io.agenttransport.bench.support;
 
+import io.agenttransport.security.signature.SignatureAlgorithm;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -95,6 +96,37 @@ public final class BenchPki {
     X509Certificate leaf =
         issueLeaf("CN=" + name, keys.getPublic(), names, KeyPurposeId.id_kp_serverAuth);
     return new Identity(keys.getPrivate(), List.of(leaf, caCertificate));
+  }
+
+  /**
+   * Returns the algorithm whose RFC 9421 name is {@code name}.
+   *
+   * @throws IllegalArgumentException if no algorithm has that name
+   */
+  public static SignatureAlgorithm algorithm(String name) {
+    for (SignatureAlgorithm candidate : SignatureAlgorithm.values()) {
+      if (candidate.rfcName().equals(name)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("unknown signature algorithm '" + name + "'");
+  }
+
+  /** Returns a new key pair for {@code algorithm}; RSA keys have 2048 bits. */
+  public static KeyPair newSigningKeyPair(SignatureAlgorithm algorithm) {
+    try {
+      return switch (algorithm) {
+        case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        case ECDSA_P256_SHA256 -> newEcKeyPair();
+        case RSA_PSS_SHA512 -> {
+          KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+          generator.initialize(2048);
+          yield generator.generateKeyPair();
+        }
+      };
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create a " + algorithm.rfcName() + " key pair", e);
+    }
   }
 
   /** Returns a new EC P-256 key pair. */

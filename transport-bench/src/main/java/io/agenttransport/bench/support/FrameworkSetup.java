@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * application does: the provider found by {@link TransportRegistry}, TLS material from the
  * framework, a request signer for core and a request guard for each agent.
  *
- * <p>Core signs with an EC P-256 key, so actions carry {@code ecdsa-p256-sha256} signatures.
+ * <p>Core signs with an EC P-256 key unless the setup names another algorithm.
  */
 public final class FrameworkSetup {
   /** The key id core signs with and agents trust. */
@@ -55,19 +55,31 @@ public final class FrameworkSetup {
   private final BenchPki pki;
   private final BenchPki.Identity core;
   private final KeyPair signingKeys;
+  private final SignatureAlgorithm signingAlgorithm;
   private final TransportProvider provider;
   private final Clock clock = Clock.systemUTC();
 
-  private FrameworkSetup(BenchPki pki, TransportProvider provider) {
+  private FrameworkSetup(
+      BenchPki pki, TransportProvider provider, SignatureAlgorithm signingAlgorithm) {
     this.pki = pki;
     this.core = pki.issueCore();
-    this.signingKeys = BenchPki.newEcKeyPair();
+    this.signingKeys = BenchPki.newSigningKeyPair(signingAlgorithm);
+    this.signingAlgorithm = signingAlgorithm;
     this.provider = provider;
   }
 
-  /** Selects the provider named {@code transport}, such as {@code http} or {@code grpc}. */
+  /**
+   * Selects the provider named {@code transport}, such as {@code http} or {@code grpc}; core signs
+   * with {@code ecdsa-p256-sha256}.
+   */
   public static FrameworkSetup create(BenchPki pki, String transport) {
-    return new FrameworkSetup(pki, TransportRegistry.load().select(transport));
+    return create(pki, transport, SignatureAlgorithm.ECDSA_P256_SHA256);
+  }
+
+  /** Selects the provider named {@code transport}; core signs with {@code signingAlgorithm}. */
+  public static FrameworkSetup create(
+      BenchPki pki, String transport, SignatureAlgorithm signingAlgorithm) {
+    return new FrameworkSetup(pki, TransportRegistry.load().select(transport), signingAlgorithm);
   }
 
   /** Returns the provider under test. */
@@ -135,7 +147,7 @@ public final class FrameworkSetup {
         .actions(ActionsMode.ENABLED)
         .tls(tls)
         .replay(BENCH_REPLAY)
-        .trustKey(KEY_ID, signingKeys.getPublic(), SignatureAlgorithm.ECDSA_P256_SHA256)
+        .trustKey(KEY_ID, signingKeys.getPublic(), signingAlgorithm)
         .build();
   }
 }

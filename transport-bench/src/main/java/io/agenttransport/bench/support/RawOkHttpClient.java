@@ -125,6 +125,15 @@ public final class RawOkHttpClient implements AutoCloseable {
     return AgentJson.decode(execute(post), ActionScheduleResponse.class);
   }
 
+  /** Posts {@code request} unsigned through {@code enqueue()} and decodes the response. */
+  public CompletableFuture<ActionScheduleResponse> scheduleAsync(
+      AgentAddress address, ActionScheduleRequest request) {
+    RequestBody body = RequestBody.create(AgentJson.encode(request), JSON);
+    Request post =
+        new Request.Builder().url(url(address, AgentOperation.ACTION_SCHEDULE)).post(body).build();
+    return enqueue(post).thenApply(bytes -> AgentJson.decode(bytes, ActionScheduleResponse.class));
+  }
+
   /** Closes every idle connection, so that the next call opens a new one. */
   public void evictAll() {
     client.connectionPool().evictAll();
@@ -147,7 +156,10 @@ public final class RawOkHttpClient implements AutoCloseable {
   }
 
   private CompletableFuture<byte[]> getAsync(AgentAddress address, AgentOperation operation) {
-    Request request = new Request.Builder().url(url(address, operation)).get().build();
+    return enqueue(new Request.Builder().url(url(address, operation)).get().build());
+  }
+
+  private CompletableFuture<byte[]> enqueue(Request request) {
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     client
         .newCall(request)

@@ -83,7 +83,7 @@ public final class GrpcMethods {
         if (next < 0) {
           return bytes;
         }
-        // A stream whose length was short: keep what follows rather than lose it.
+        // The stream reported fewer bytes than it had: keep the rest rather than drop it.
         byte[] rest = stream.readAllBytes();
         byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
         all[bytes.length] = (byte) next;
