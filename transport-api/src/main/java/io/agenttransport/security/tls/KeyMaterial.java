@@ -3,9 +3,11 @@ package io.agenttransport.security.tls;
 import io.agenttransport.config.ConfigException;
 import io.agenttransport.config.Secret;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.jspecify.annotations.Nullable;
 
@@ -168,7 +171,7 @@ final class KeyMaterial {
       factory.init(store, password);
       for (KeyManager manager : factory.getKeyManagers()) {
         if (manager instanceof X509ExtendedKeyManager extended) {
-          return extended;
+          return new LoadedKeyManager(extended, key, chain);
         }
       }
       throw new IllegalStateException("the PKIX key manager factory made no X509 key manager");
@@ -176,6 +179,67 @@ final class KeyMaterial {
       throw new IllegalStateException("cannot build a key manager from the key and chain", e);
     } finally {
       Arrays.fill(password, '\0');
+    }
+  }
+
+  /**
+   * Chooses aliases with the JDK's PKIX key manager and hands out the loaded key and chain without
+   * reading them back from its key store. The JDK's manager names the entry with a new alias on
+   * each choice, so its cache of entries misses, and every handshake would decrypt the key from the
+   * PKCS#12 store again, with a password-based key derivation that costs milliseconds.
+   */
+  private static final class LoadedKeyManager extends X509ExtendedKeyManager {
+    private final X509ExtendedKeyManager chooser;
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+
+    LoadedKeyManager(X509ExtendedKeyManager chooser, PrivateKey key, List<X509Certificate> chain) {
+      this.chooser = chooser;
+      this.key = key;
+      this.chain = chain.toArray(new X509Certificate[0]);
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return chooser.getClientAliases(keyType, issuers);
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+      return chooser.chooseClientAlias(keyTypes, issuers, socket);
+    }
+
+    @Override
+    public String chooseEngineClientAlias(
+        String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+      return chooser.chooseEngineClientAlias(keyTypes, issuers, engine);
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return chooser.getServerAliases(keyType, issuers);
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return chooser.chooseServerAlias(keyType, issuers, socket);
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+      return chooser.chooseEngineServerAlias(keyType, issuers, engine);
+    }
+
+    /** Returns the loaded chain for any alias the chooser gave, since its store has one entry. */
+    @Override
+    public X509Certificate @Nullable [] getCertificateChain(@Nullable String alias) {
+      return alias == null ? null : chain.clone();
+    }
+
+    /** Returns the loaded key for any alias the chooser gave, since its store has one entry. */
+    @Override
+    public @Nullable PrivateKey getPrivateKey(@Nullable String alias) {
+      return alias == null ? null : key;
     }
   }
 }
