@@ -206,7 +206,16 @@ public final class BenchMain {
             "ms",
             base,
             full,
-            "two signatures, two verifications"));
+            "two signatures, two verifications"),
+        Row.compared(
+            HANDSHAKE,
+            "private key read back from a PKCS#12 key store, both sides",
+            result.keyLookup(),
+            "ms",
+            base,
+            full,
+            "the JDK's PKIX key manager decrypts the key for each handshake; the framework's key"
+                + " manager hands out the key it loaded"));
   }
 
   private static String command(Plan plan) {

@@ -6,6 +6,7 @@ import io.agenttransport.api.AgentOperation;
 import io.agenttransport.json.AgentJson;
 import io.agenttransport.model.ActionScheduleRequest;
 import java.nio.ByteBuffer;
+import java.util.Base64;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The raw server baseline: an embedded Jetty 12 server with mutual TLS that serves node info, store
@@ -41,6 +43,14 @@ public final class RawJettyAgent implements AutoCloseable {
 
   /** Starts serving {@code agent} on a free port of 127.0.0.1, requiring client certificates. */
   public static RawJettyAgent start(Agent agent, RawTls tls) {
+    return start(agent, tls, null);
+  }
+
+  /**
+   * Starts serving {@code agent} like {@link #start(Agent, RawTls)}, and when {@code signatures} is
+   * set, rejects with 401 each schedule request whose body it does not verify.
+   */
+  public static RawJettyAgent start(Agent agent, RawTls tls, @Nullable RawSignature signatures) {
     Server server = new Server(new QueuedThreadPool(32, 4));
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setSslContext(tls.newContext());
@@ -55,7 +65,7 @@ public final class RawJettyAgent implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new AgentHandler(agent));
+    server.setHandler(new AgentHandler(agent, signatures));
     try {
       server.start();
     } catch (Exception e) {
@@ -81,9 +91,11 @@ public final class RawJettyAgent implements AutoCloseable {
 
   private static final class AgentHandler extends Handler.Abstract {
     private final Agent agent;
+    private final @Nullable RawSignature signatures;
 
-    AgentHandler(Agent agent) {
+    AgentHandler(Agent agent, @Nullable RawSignature signatures) {
       this.agent = agent;
+      this.signatures = signatures;
     }
 
     @Override
@@ -103,16 +115,31 @@ public final class RawJettyAgent implements AutoCloseable {
         return true;
       }
       if (isOperation(AgentOperation.ACTION_SCHEDULE, method, path)) {
+        String signature = request.getHeaders().get(RawSignature.HEADER);
         Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES)
-            .whenComplete((body, failure) -> schedule(body, failure, response, callback));
+            .whenComplete(
+                (body, failure) -> schedule(body, signature, failure, response, callback));
         return true;
       }
       return false;
     }
 
-    private void schedule(byte[] body, Throwable failure, Response response, Callback callback) {
+    private void schedule(
+        byte[] body,
+        @Nullable String signature,
+        Throwable failure,
+        Response response,
+        Callback callback) {
       if (failure != null) {
         callback.failed(failure);
+        return;
+      }
+      if (signatures != null
+          && (signature == null
+              || !signatures.verify(body, Base64.getDecoder().decode(signature)))) {
+        response.setStatus(HttpStatus.UNAUTHORIZED_401);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        response.write(true, null, callback);
         return;
       }
       ActionScheduleRequest request = AgentJson.decode(body, ActionScheduleRequest.class);

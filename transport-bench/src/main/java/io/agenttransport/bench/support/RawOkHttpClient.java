@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,22 @@ public final class RawOkHttpClient implements AutoCloseable {
     Request post =
         new Request.Builder().url(url(address, AgentOperation.ACTION_SCHEDULE)).post(body).build();
     return enqueue(post).thenApply(bytes -> AgentJson.decode(bytes, ActionScheduleResponse.class));
+  }
+
+  /**
+   * Signs the body of {@code request} with {@code signatures}, posts it through {@code enqueue()}
+   * with the signature in a header, and decodes the response.
+   */
+  public CompletableFuture<ActionScheduleResponse> scheduleSignedAsync(
+      AgentAddress address, ActionScheduleRequest request, RawSignature signatures) {
+    byte[] bytes = AgentJson.encode(request);
+    Request post =
+        new Request.Builder()
+            .url(url(address, AgentOperation.ACTION_SCHEDULE))
+            .header(RawSignature.HEADER, Base64.getEncoder().encodeToString(signatures.sign(bytes)))
+            .post(RequestBody.create(bytes, JSON))
+            .build();
+    return enqueue(post).thenApply(body -> AgentJson.decode(body, ActionScheduleResponse.class));
   }
 
   /** Closes every idle connection, so that the next call opens a new one. */
