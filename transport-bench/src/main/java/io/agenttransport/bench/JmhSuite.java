@@ -62,6 +62,7 @@ final class JmhSuite {
           List.of(
               bench(NodeInfoBenchmark.class, "rawGrpc", null),
               bench(NodeInfoBenchmark.class, "rawGrpcAsync", null),
+              bench(NodeInfoBenchmark.class, "rawGrpcAsyncDefaultTls", null),
               bench(NodeInfoBenchmark.class, "frameworkGrpc", null)),
           signedGroup());
 
@@ -220,6 +221,15 @@ final class JmhSuite {
             "frameworkGrpc",
             new Baseline("raw gRPC-Java", "blocking stub", "rawGrpc"),
             new Baseline("raw gRPC-Java", "async stub", "rawGrpcAsync")));
+    rows.add(
+        comparedMeans(
+            PER_CALL,
+            "raw gRPC-Java, async stub, JDK TLS, mean",
+            "rawGrpcAsync",
+            "raw gRPC-Java, async stub, BoringSSL, mean",
+            "rawGrpcAsyncDefaultTls",
+            "what the JDK's TLS engine costs beside gRPC's default; the framework's provider"
+                + " and the gRPC baselines above use the JDK's"));
     rows.addAll(signedRows());
     ALGORITHMS.forEach(algorithm -> rows.addAll(signingRows(algorithm)));
     return rows;

@@ -81,9 +81,9 @@ public final class HandshakeProbe implements AutoCloseable {
   }
 
   /**
-   * Times what the JDK's PKIX key manager does for the private key in each handshake on both sides:
-   * it names its key store entry with a new alias on every choice, so its entry cache misses and
-   * the key is decrypted from the PKCS#12 store again.
+   * Times how the JDK's PKIX key manager gets the private key for a handshake, on both sides. It
+   * names its key store entry with a new alias on every choice, so its entry cache misses, and it
+   * decrypts the key from the PKCS#12 store again.
    */
   private double timeKeyLookup(int count) {
     String[] keyTypes = {"EC"};

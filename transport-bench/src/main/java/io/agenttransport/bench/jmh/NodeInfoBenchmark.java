@@ -148,32 +148,67 @@ public class NodeInfoBenchmark {
     }
   }
 
-  /** A gRPC-Java blocking stub calling a gRPC-Java server. */
+  /** A gRPC-Java server and a client connected to it, on one TLS engine. */
+  static final class GrpcBaseline {
+    final RawGrpcAgent server;
+    final RawGrpcAgent.Client client;
+
+    /** Starts the server and warms the client's channel. */
+    GrpcBaseline(RawGrpcAgent.TlsEngine engine) {
+      BenchPki pki = BenchPki.create();
+      server =
+          RawGrpcAgent.start(
+              new FixtureAgent(),
+              RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()),
+              engine);
+      client =
+          new RawGrpcAgent.Client(
+              server.address(), RawTls.of(pki.issueCore(), pki.caCertificate()), engine);
+      client.nodeInfo();
+    }
+
+    void close() {
+      client.close();
+      server.close();
+    }
+  }
+
+  /**
+   * A gRPC-Java client and server on the JDK's TLS engine, the one the framework's gRPC provider
+   * uses, so that the pair compares the same TLS setup.
+   */
   @State(Scope.Benchmark)
   public static class RawGrpc {
-    FixtureAgent agent;
-    RawGrpcAgent server;
-    RawGrpcAgent.Client client;
+    GrpcBaseline baseline;
 
     /** Starts the server and warms the channel. */
     @Setup(Level.Trial)
     public void start() {
-      BenchPki pki = BenchPki.create();
-      agent = new FixtureAgent();
-      server =
-          RawGrpcAgent.start(
-              agent, RawTls.of(pki.issueAgent("agent", "127.0.0.1"), pki.caCertificate()));
-      client =
-          new RawGrpcAgent.Client(
-              server.address(), RawTls.of(pki.issueCore(), pki.caCertificate()));
-      client.nodeInfo();
+      baseline = new GrpcBaseline(RawGrpcAgent.TlsEngine.JDK);
     }
 
-    /** Stops client, server and agent. */
+    /** Stops client and server. */
     @TearDown(Level.Trial)
     public void stop() {
-      client.close();
-      server.close();
+      baseline.close();
+    }
+  }
+
+  /** A gRPC-Java client and server on gRPC's default TLS engine, BoringSSL. */
+  @State(Scope.Benchmark)
+  public static class RawGrpcDefaultTls {
+    GrpcBaseline baseline;
+
+    /** Starts the server and warms the channel. */
+    @Setup(Level.Trial)
+    public void start() {
+      baseline = new GrpcBaseline(RawGrpcAgent.TlsEngine.GRPC_DEFAULT);
+    }
+
+    /** Stops client and server. */
+    @TearDown(Level.Trial)
+    public void stop() {
+      baseline.close();
     }
   }
 
@@ -228,13 +263,19 @@ public class NodeInfoBenchmark {
   /** Measures a raw gRPC-Java stub call. */
   @Benchmark
   public NodeInfo rawGrpc(RawGrpc state) {
-    return state.client.nodeInfo();
+    return state.baseline.client.nodeInfo();
   }
 
   /** Measures a raw gRPC-Java asynchronous stub call, waiting for a future. */
   @Benchmark
   public NodeInfo rawGrpcAsync(RawGrpc state) throws Exception {
-    return state.client.nodeInfoAsync().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return state.baseline.client.nodeInfoAsync().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Measures a raw gRPC-Java asynchronous stub call on gRPC's default TLS engine. */
+  @Benchmark
+  public NodeInfo rawGrpcAsyncDefaultTls(RawGrpcDefaultTls state) throws Exception {
+    return state.baseline.client.nodeInfoAsync().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Measures the framework's gRPC provider on both sides. */

@@ -18,7 +18,13 @@ import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The raw gRPC baseline: a gRPC-Java server and blocking stub on a protobuf of this module, with
@@ -34,24 +41,41 @@ import java.util.concurrent.TimeUnit;
  * agent API model and does nothing else.
  */
 public final class RawGrpcAgent implements AutoCloseable {
+  /** The TLS implementation under gRPC's Netty transport, on both sides. */
+  public enum TlsEngine {
+    /** The JDK's {@code SSLEngine}, which the framework's gRPC provider uses. */
+    JDK,
+    /** gRPC's own choice: BoringSSL through the netty-tcnative classes in grpc-netty-shaded. */
+    GRPC_DEFAULT
+  }
+
+  private static final String PROTOCOL = "TLSv1.3";
+
   private final Server server;
 
   private RawGrpcAgent(Server server) {
     this.server = server;
   }
 
-  /** Starts serving {@code agent} on a free port of 127.0.0.1, requiring client certificates. */
-  public static RawGrpcAgent start(Agent agent, RawTls tls) {
-    ServerCredentials credentials =
-        TlsServerCredentials.newBuilder()
-            .keyManager(tls.keyManager())
-            .trustManager(tls.trustManager())
-            .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
-            .build();
-    Server server =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-            .addService(new NodeInfoService(agent))
-            .build();
+  /**
+   * Starts serving {@code agent} on a free port of 127.0.0.1 with TLS from {@code engine},
+   * requiring client certificates.
+   */
+  public static RawGrpcAgent start(Agent agent, RawTls tls, TlsEngine engine) {
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+    NettyServerBuilder builder;
+    if (engine == TlsEngine.JDK) {
+      builder = NettyServerBuilder.forAddress(address).sslContext(jdkServerContext(tls));
+    } else {
+      ServerCredentials credentials =
+          TlsServerCredentials.newBuilder()
+              .keyManager(tls.keyManager())
+              .trustManager(tls.trustManager())
+              .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+              .build();
+      builder = NettyServerBuilder.forAddress(address, credentials);
+    }
+    Server server = builder.addService(new NodeInfoService(agent)).build();
     try {
       server.start();
     } catch (IOException e) {
@@ -84,15 +108,22 @@ public final class RawGrpcAgent implements AutoCloseable {
     private final BenchAgentGrpc.BenchAgentBlockingStub stub;
     private final BenchAgentGrpc.BenchAgentStub asyncStub;
 
-    /** Opens a channel to {@code address} with core's TLS managers. */
-    public Client(AgentAddress address, RawTls tls) {
-      TlsChannelCredentials.Builder credentials =
-          TlsChannelCredentials.newBuilder()
-              .keyManager(tls.keyManager())
-              .trustManager(tls.trustManager());
-      this.channel =
-          Grpc.newChannelBuilderForAddress(address.host(), address.port(), credentials.build())
-              .build();
+    /** Opens a channel to {@code address} with core's TLS managers and TLS from {@code engine}. */
+    public Client(AgentAddress address, RawTls tls, TlsEngine engine) {
+      if (engine == TlsEngine.JDK) {
+        this.channel =
+            NettyChannelBuilder.forAddress(address.host(), address.port())
+                .sslContext(jdkClientContext(tls))
+                .build();
+      } else {
+        TlsChannelCredentials.Builder credentials =
+            TlsChannelCredentials.newBuilder()
+                .keyManager(tls.keyManager())
+                .trustManager(tls.trustManager());
+        this.channel =
+            Grpc.newChannelBuilderForAddress(address.host(), address.port(), credentials.build())
+                .build();
+      }
       this.stub = BenchAgentGrpc.newBlockingStub(channel);
       this.asyncStub = BenchAgentGrpc.newStub(channel);
     }
@@ -154,6 +185,31 @@ public final class RawGrpcAgent implements AutoCloseable {
     public void getNodeInfo(NodeInfoRequest request, StreamObserver<NodeInfoReply> response) {
       response.onNext(toReply(agent.nodeInfo()));
       response.onCompleted();
+    }
+  }
+
+  private static SslContext jdkServerContext(RawTls tls) {
+    try {
+      return GrpcSslContexts.configure(
+              SslContextBuilder.forServer(tls.keyManager()), SslProvider.JDK)
+          .trustManager(tls.trustManager())
+          .clientAuth(ClientAuth.REQUIRE)
+          .protocols(PROTOCOL)
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot build the baseline's JDK TLS server context", e);
+    }
+  }
+
+  private static SslContext jdkClientContext(RawTls tls) {
+    try {
+      return GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
+          .keyManager(tls.keyManager())
+          .trustManager(tls.trustManager())
+          .protocols(PROTOCOL)
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot build the baseline's JDK TLS client context", e);
     }
   }
 
