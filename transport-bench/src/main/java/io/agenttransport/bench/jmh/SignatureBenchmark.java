@@ -68,8 +68,8 @@ public class SignatureBenchmark {
     /** Creates the key pair, the signer, the guard and the request. */
     @Setup(Level.Trial)
     public void setUp() throws GeneralSecurityException {
-      SignatureAlgorithm pinned = parse(algorithm);
-      KeyPair keys = newKeyPair(pinned);
+      SignatureAlgorithm pinned = BenchPki.algorithm(algorithm);
+      KeyPair keys = BenchPki.newSigningKeyPair(pinned);
       Clock clock = Clock.systemUTC();
       BenchPki pki = BenchPki.create();
       BenchPki.Identity agent = pki.issueAgent("agent", "127.0.0.1");
@@ -128,8 +128,8 @@ public class SignatureBenchmark {
     /** Creates the key pair and the signature objects. */
     @Setup(Level.Trial)
     public void setUp() throws GeneralSecurityException {
-      SignatureAlgorithm pinned = parse(algorithm);
-      KeyPair keys = newKeyPair(pinned);
+      SignatureAlgorithm pinned = BenchPki.algorithm(algorithm);
+      KeyPair keys = BenchPki.newSigningKeyPair(pinned);
       signer = jcaSignature(pinned);
       signer.initSign(keys.getPrivate());
       verifier = jcaSignature(pinned);
@@ -159,14 +159,6 @@ public class SignatureBenchmark {
     byte[] signature = state.signer.sign();
     state.verifier.update(state.signatureBase);
     return state.verifier.verify(signature);
-  }
-
-  static SignatureAlgorithm parse(String name) {
-    return BenchPki.algorithm(name);
-  }
-
-  static KeyPair newKeyPair(SignatureAlgorithm algorithm) {
-    return BenchPki.newSigningKeyPair(algorithm);
   }
 
   private static Signature jcaSignature(SignatureAlgorithm algorithm)

@@ -104,12 +104,13 @@ public final class BenchPki {
    * @throws IllegalArgumentException if no algorithm has that name
    */
   public static SignatureAlgorithm algorithm(String name) {
-    for (SignatureAlgorithm candidate : SignatureAlgorithm.values()) {
-      if (candidate.rfcName().equals(name)) {
-        return candidate;
-      }
-    }
-    throw new IllegalArgumentException("unknown signature algorithm '" + name + "'");
+    return SignatureAlgorithm.fromRfcName(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown signature algorithm '"
+                        + name
+                        + "': expected ed25519, ecdsa-p256-sha256 or rsa-pss-sha512"));
   }
 
   /** Returns a new key pair for {@code algorithm}; RSA keys have 2048 bits. */
